@@ -1,0 +1,93 @@
+package dev.matching.model;
+
+import java.util.Collection;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Argument checks shared by the matching modules. Every failure is an
+ * {@link IllegalArgumentException} whose message names the field and the offending value,
+ * for example {@code "latitude: must be within [-90, 90], was 91.0"}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Checks {
+
+  /** Longest identifier accepted for jobs, workers, employers and skills. */
+  public static final int MAX_ID_LENGTH = 128;
+
+  private Checks() {}
+
+  /** Fails unless {@code condition} holds; the message is {@code field + ": " + problem}. */
+  public static void check(boolean condition, String field, String problem) {
+    if (!condition) {
+      throw new IllegalArgumentException(field + ": " + problem);
+    }
+  }
+
+  /** Returns {@code value} or fails with "field: is required" when it is null. */
+  public static <T> T required(@Nullable T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + ": is required");
+    }
+    return value;
+  }
+
+  /**
+   * Validates an identifier: not blank, at most {@value #MAX_ID_LENGTH} characters, no control
+   * characters, no leading or trailing white space.
+   */
+  public static String id(@Nullable String value, String field) {
+    required(value, field);
+    check(!value.isBlank(), field, "must not be blank, was " + quote(value));
+    check(value.length() <= MAX_ID_LENGTH, field,
+        "must be at most " + MAX_ID_LENGTH + " characters, was " + value.length());
+    check(value.strip().equals(value), field,
+        "must not start or end with white space, was " + quote(value));
+    for (int i = 0; i < value.length(); i++) {
+      check(!Character.isISOControl(value.charAt(i)), field,
+          "must not contain control characters, was " + quote(value));
+    }
+    return value;
+  }
+
+  /** Fails unless {@code value} is a finite number within {@code [min, max]}. */
+  public static double finiteIn(double value, double min, double max, String field) {
+    check(Double.isFinite(value), field, "must be a finite number, was " + value);
+    check(value >= min && value <= max, field,
+        "must be within [" + fmt(min) + ", " + fmt(max) + "], was " + value);
+    return value;
+  }
+
+  /** Fails unless {@code value} is within {@code [min, max]}. */
+  public static int intIn(int value, int min, int max, String field) {
+    check(value >= min && value <= max, field,
+        "must be within [" + min + ", " + max + "], was " + value);
+    return value;
+  }
+
+  /** Returns an unmodifiable copy of {@code values}, failing if it or any element is null. */
+  public static <T> java.util.List<T> listOf(@Nullable Collection<? extends T> values, String field) {
+    required(values, field);
+    int i = 0;
+    for (T v : values) {
+      if (v == null) {
+        throw new IllegalArgumentException(field + "[" + i + "]: is required");
+      }
+      i++;
+    }
+    return java.util.List.copyOf(values);
+  }
+
+  static String quote(String s) {
+    return '"' + s + '"';
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  static boolean same(@Nullable Object a, @Nullable Object b) {
+    return Objects.equals(a, b);
+  }
+}

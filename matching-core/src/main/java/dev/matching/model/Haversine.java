@@ -1,0 +1,48 @@
+package dev.matching.model;
+
+/**
+ * The great-circle distance formula used everywhere in matching, and its conservative lower
+ * bound for a latitude/longitude rectangle (used by the indexes to prune grid cells).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Haversine {
+
+  private static final double R2 = 2 * GeoPoint.EARTH_RADIUS_KM;
+
+  private Haversine() {}
+
+  /** Haversine distance in kilometres between two points given in degrees. */
+  public static double km(double lat1, double lng1, double lat2, double lng2) {
+    double p1 = Math.toRadians(lat1);
+    double p2 = Math.toRadians(lat2);
+    double sinDLat = Math.sin((p2 - p1) * 0.5);
+    double sinDLng = Math.sin(Math.toRadians(lng2 - lng1) * 0.5);
+    double h = sinDLat * sinDLat + Math.cos(p1) * Math.cos(p2) * sinDLng * sinDLng;
+    return R2 * Math.asin(Math.sqrt(Math.min(1.0, h)));
+  }
+
+  /**
+   * A lower bound, in kilometres, of the distance from a point to any point of the rectangle
+   * {@code [minLat, maxLat] x [minLng, maxLng]} (degrees, not crossing the antimeridian).
+   *
+   * <p>It uses {@code hav(d) = hav(dLat) + cos(lat1) cos(lat2) hav(dLng)} with each term replaced
+   * by its minimum over the rectangle, so it never exceeds the true distance; a small relative
+   * margin absorbs floating-point rounding.
+   */
+  public static double lowerBoundKm(
+      double lat, double lng, double minLat, double maxLat, double minLng, double maxLng) {
+    double dLat = lat < minLat ? minLat - lat : (lat > maxLat ? lat - maxLat : 0.0);
+    double dLng = lng < minLng ? minLng - lng : (lng > maxLng ? lng - maxLng : 0.0);
+    if (dLng > 180) {
+      dLng = 360 - dLng;
+    }
+    double sinDLat = Math.sin(Math.toRadians(dLat) * 0.5);
+    double sinDLng = Math.sin(Math.toRadians(dLng) * 0.5);
+    double minCos = Math.min(Math.cos(Math.toRadians(minLat)), Math.cos(Math.toRadians(maxLat)));
+    double h = sinDLat * sinDLat
+        + Math.cos(Math.toRadians(lat)) * Math.max(0.0, minCos) * sinDLng * sinDLng;
+    double d = R2 * Math.asin(Math.sqrt(Math.min(1.0, h)));
+    return Math.max(0.0, d * (1 - 1e-9) - 1e-9);
+  }
+}
