@@ -24,14 +24,20 @@ public record Shift(Instant start, Instant end, ZoneId zone) implements Comparab
 
   /** Longest shift accepted. */
   public static final Duration MAX_LENGTH = Duration.ofHours(24);
+  /** Earliest instant a shift may start (indexes store shift times as 32-bit seconds). */
+  public static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+  /** Latest instant a shift may end. */
+  public static final Instant LATEST = Instant.parse("2110-01-01T00:00:00Z");
 
   /** Validates the interval. */
   public Shift {
     Checks.required(start, "shift.start");
     Checks.required(end, "shift.end");
     Checks.required(zone, "shift.zone");
+    Checks.check(!start.isBefore(EARLIEST), "shift.start", "must not be before " + EARLIEST + ", was " + start);
+    Checks.check(!end.isAfter(LATEST), "shift.end", "must not be after " + LATEST + ", was " + end);
     Checks.check(end.isAfter(start), "shift.end", "must be after shift.start (" + start + "), was " + end);
-    Checks.check(!Duration.between(start, end).minus(MAX_LENGTH).isPositive(), "shift.end",
+    Checks.check(Duration.between(start, end).compareTo(MAX_LENGTH) <= 0, "shift.end",
         "must be at most " + MAX_LENGTH.toHours() + "h after shift.start (" + start + "), was " + end);
   }
 
