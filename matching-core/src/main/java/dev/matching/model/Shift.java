@@ -34,6 +34,8 @@ public record Shift(Instant start, Instant end, ZoneId zone) implements Comparab
     Checks.required(start, "shift.start");
     Checks.required(end, "shift.end");
     Checks.required(zone, "shift.zone");
+    Checks.check(start.getNano() == 0, "shift.start", "must be a whole second, was " + start);
+    Checks.check(end.getNano() == 0, "shift.end", "must be a whole second, was " + end);
     Checks.check(!start.isBefore(EARLIEST), "shift.start", "must not be before " + EARLIEST + ", was " + start);
     Checks.check(!end.isAfter(LATEST), "shift.end", "must not be after " + LATEST + ", was " + end);
     Checks.check(end.isAfter(start), "shift.end", "must be after shift.start (" + start + "), was " + end);

@@ -35,6 +35,11 @@ public final class Timeline {
     return start >= from && end <= to;
   }
 
+  /** The intervals as {@code [s0, e0, s1, e1, ...]} epoch seconds (a copy). */
+  public long[] bounds() {
+    return bounds.clone();
+  }
+
   /** Number of intervals. */
   public int intervals() {
     return bounds.length / 2;

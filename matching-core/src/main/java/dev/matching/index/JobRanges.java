@@ -1,0 +1,206 @@
+package dev.matching.index;
+
+import dev.matching.model.Haversine;
+import dev.matching.scoring.Factor;
+import dev.matching.scoring.JobColumns;
+import dev.matching.scoring.MissingData;
+import dev.matching.scoring.ScoringPolicy;
+import dev.matching.scoring.SkillCatalog;
+import java.util.Arrays;
+
+/**
+ * Upper bounds of the score of every job in consecutive ranges of a segment, for one worker:
+ * the bounding box of the range's locations, its best pay, the skills all of its jobs require,
+ * the largest share of preferred-skill weight per skill, and the largest share of shift time per
+ * hour-of-week slot. Immutable and thread-safe.
+ */
+final class JobRanges {
+  final int rangeSize;
+  final int count;
+  private final double[] minLat;
+  private final double[] maxLat;
+  private final double[] minLng;
+  private final double[] maxLng;
+  private final byte[] kind;
+  private final int[] maxPay;
+  private final long[] requiredByAll;
+  private final int[] prefOffset;
+  private final int[] prefSkill;
+  private final float[] prefShare;
+  private final byte[] slotShare;
+
+  private static final byte HAS_OPEN = 1;
+  private static final byte HAS_REMOTE = 2;
+  private static final byte HAS_LOCATED = 4;
+  private static final byte HAS_NO_PREFERRED = 8;
+  private static final byte HAS_NO_SHIFTS = 16;
+
+  JobRanges(JobColumns c, int rangeSize) {
+    this.rangeSize = rangeSize;
+    int n = c.size();
+    this.count = (n + rangeSize - 1) / rangeSize;
+    minLat = new double[count];
+    maxLat = new double[count];
+    minLng = new double[count];
+    maxLng = new double[count];
+    kind = new byte[count];
+    maxPay = new int[count];
+    requiredByAll = new long[count];
+    prefOffset = new int[count + 1];
+    slotShare = new byte[count * HourSlots.SLOTS];
+    int[] skills = new int[64];
+    float[] shares = new float[64];
+    int used = 0;
+    double[] frac = new double[HourSlots.SLOTS];
+    double[] maxFrac = new double[HourSlots.SLOTS];
+    java.util.HashMap<Integer, Float> best = new java.util.HashMap<>();
+    for (int r = 0; r < count; r++) {
+      int from = r * rangeSize;
+      int to = Math.min(n, from + rangeSize);
+      double a = Double.POSITIVE_INFINITY;
+      double b = Double.NEGATIVE_INFINITY;
+      double cMin = Double.POSITIVE_INFINITY;
+      double d = Double.NEGATIVE_INFINITY;
+      byte k = 0;
+      int pay = 0;
+      long and = -1L;
+      best.clear();
+      Arrays.fill(maxFrac, 0);
+      for (int j = from; j < to; j++) {
+        if (c.isOpen(j)) {
+          k |= HAS_OPEN;
+        }
+        if (c.remote(j)) {
+          k |= HAS_REMOTE;
+        } else {
+          k |= HAS_LOCATED;
+          a = Math.min(a, c.latitude(j));
+          b = Math.max(b, c.latitude(j));
+          cMin = Math.min(cMin, c.longitude(j));
+          d = Math.max(d, c.longitude(j));
+        }
+        pay = Math.max(pay, c.pay(j));
+        and &= c.requiredMask(j);
+        int pf = c.preferredFrom(j);
+        int pt = c.skillsTo(j);
+        if (pf == pt) {
+          k |= HAS_NO_PREFERRED;
+        }
+        double sum = c.preferredWeightSum(j);
+        for (int e = pf; e < pt; e++) {
+          float share = roundUp(c.skillWeight(e) / sum);
+          best.merge(c.skillId(e), share, Math::max);
+        }
+        Arrays.fill(frac, 0);
+        if (HourSlots.jobFractions(c, j, frac)) {
+          for (int h = 0; h < HourSlots.SLOTS; h++) {
+            maxFrac[h] = Math.max(maxFrac[h], frac[h]);
+          }
+        } else {
+          k |= HAS_NO_SHIFTS;
+        }
+      }
+      minLat[r] = a;
+      maxLat[r] = b;
+      minLng[r] = cMin;
+      maxLng[r] = d;
+      kind[r] = k;
+      maxPay[r] = pay;
+      requiredByAll[r] = and;
+      if (used + best.size() > skills.length) {
+        skills = Arrays.copyOf(skills, Math.max(used + best.size(), skills.length * 2));
+        shares = Arrays.copyOf(shares, skills.length);
+      }
+      for (java.util.Map.Entry<Integer, Float> e : best.entrySet()) {
+        skills[used] = e.getKey();
+        shares[used] = e.getValue();
+        used++;
+      }
+      prefOffset[r + 1] = used;
+      for (int h = 0; h < HourSlots.SLOTS; h++) {
+        slotShare[r * HourSlots.SLOTS + h] = HourSlots.quantizeUp(maxFrac[h]);
+      }
+    }
+    prefSkill = Arrays.copyOf(skills, used);
+    prefShare = Arrays.copyOf(shares, used);
+  }
+
+  private static float roundUp(double x) {
+    float f = (float) x;
+    return f < x ? Math.nextUp(f) : f;
+  }
+
+  /**
+   * An upper bound of the total score of any eligible job of range {@code r} for the query, or
+   * a negative number when no job of the range can be eligible.
+   */
+  double bound(int r, WorkerQuery q) {
+    byte k = kind[r];
+    ScoringPolicy p = q.policy;
+    if ((k & HAS_OPEN) == 0 || (requiredByAll[r] & ~q.skillMask) != 0) {
+      return -1;
+    }
+    double d = -1;
+    if ((k & HAS_REMOTE) != 0) {
+      d = 1.0;
+    }
+    if ((k & HAS_LOCATED) != 0) {
+      if (!q.hasHome) {
+        MissingData m = p.missingData(Factor.DISTANCE);
+        if (!m.excludes()) {
+          d = Math.max(d, m.score());
+        }
+      } else {
+        double km = Haversine.lowerBoundKm(q.lat, q.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
+        if (km <= q.maxTravelKm) {
+          d = Math.max(d, p.distanceDecay().score(km));
+        }
+      }
+    }
+    if (d < 0 || d < p.floor(Factor.DISTANCE)) {
+      return -1;
+    }
+    double pay;
+    if (!q.hasDesiredPay) {
+      pay = q.missingPay;
+    } else {
+      if (q.hardPay && maxPay[r] < q.desiredPay) {
+        return -1;
+      }
+      pay = p.payDecay().score(maxPay[r], q.desiredPay);
+    }
+    double s = 0;
+    for (int e = prefOffset[r]; e < prefOffset[r + 1]; e++) {
+      if ((q.skillMask & SkillCatalog.bit(prefSkill[e])) != 0) {
+        s += prefShare[e];
+      }
+    }
+    s = Math.min(1.0, s * (1 + 1e-6));
+    if ((k & HAS_NO_PREFERRED) != 0 && !p.missingData(Factor.SKILLS).excludes()) {
+      s = Math.max(s, p.missingData(Factor.SKILLS).score());
+    }
+    double sched = scheduleBound(r, q);
+    return p.total(d, s, sched, pay);
+  }
+
+  /** An upper bound of the schedule score of any job of range {@code r}. */
+  double scheduleBound(int r, WorkerQuery q) {
+    if (q.slotMask == null) {
+      return q.missingSchedule;
+    }
+    double s = 0;
+    int base = r * HourSlots.SLOTS;
+    for (int h : q.slots) {
+      s += HourSlots.dequantize(slotShare[base + h]);
+    }
+    s = Math.min(1.0, s * (1 + 1e-9) + 1e-9);
+    if ((kind[r] & HAS_NO_SHIFTS) != 0) {
+      s = Math.max(s, q.missingSchedule);
+    }
+    return s;
+  }
+
+  long estimatedBytes() {
+    return count * (8L * 4 + 1 + 4 + 8 + 4 + HourSlots.SLOTS) + prefSkill.length * 8L;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.matching.index;
+
+import dev.matching.model.Timeline;
+import dev.matching.scoring.Factor;
+import dev.matching.scoring.ScoringPolicy;
+import dev.matching.scoring.SkillCatalog;
+import dev.matching.scoring.WorkerProfile;
+import dev.matching.model.Worker;
+import org.jspecify.annotations.Nullable;
+
+/** A worker compiled for ranking jobs: its profile plus what the range bounds need. */
+final class WorkerQuery {
+  final ScoringPolicy policy;
+  final WorkerProfile profile;
+  final boolean hasHome;
+  final double lat;
+  final double lng;
+  final double maxTravelKm;
+  final long skillMask;
+  final boolean hasDesiredPay;
+  final boolean hardPay;
+  final int desiredPay;
+  final double missingPay;
+  final double missingSchedule;
+  final long @Nullable [] slotMask;
+  final int[] slots;
+
+  WorkerQuery(Worker worker, ScoringPolicy policy, SkillCatalog catalog, long fromEpochSecond, long toEpochSecond) {
+    this.policy = policy;
+    this.profile = WorkerProfile.of(worker, catalog, fromEpochSecond, toEpochSecond);
+    this.hasHome = profile.hasHome();
+    this.lat = profile.latitude();
+    this.lng = profile.longitude();
+    this.maxTravelKm = profile.maxTravelKm();
+    this.skillMask = profile.skillMask();
+    this.hasDesiredPay = profile.hasDesiredPay();
+    this.hardPay = profile.hardPay();
+    this.desiredPay = profile.desiredPay();
+    this.missingPay = policy.missingData(Factor.PAY).score();
+    this.missingSchedule = policy.missingData(Factor.SCHEDULE).score();
+    Timeline t = profile.timeline();
+    if (t == null) {
+      this.slotMask = null;
+      this.slots = new int[0];
+    } else {
+      long[] mask = HourSlots.mask(t);
+      this.slotMask = mask;
+      int n = Long.bitCount(mask[0]) + Long.bitCount(mask[1]) + Long.bitCount(mask[2]);
+      this.slots = new int[n];
+      int i = 0;
+      for (int h = 0; h < HourSlots.SLOTS; h++) {
+        if (HourSlots.has(mask, h)) {
+          slots[i++] = h;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.matching.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matching.model.Job;
+import dev.matching.model.Worker;
+import dev.matching.query.Match;
+import dev.matching.query.MatchFilter;
+import dev.matching.query.MatchQuery;
+import dev.matching.scoring.ScoringPolicy;
+import dev.matching.testing.Oracle;
+import dev.matching.testing.RandomMarket;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+class JobIndexProperties {
+
+  @Property(tries = 200)
+  void topKEqualsBruteForce(@ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int jobs,
+      @ForAll @IntRange(min = 1, max = 30) int k) {
+    List<Job> market = RandomMarket.jobs(seed, jobs);
+    JobIndex index = JobIndex.of(market);
+    for (Worker w : RandomMarket.workers(seed, 5)) {
+      List<Match> expected = Oracle.page(
+          Oracle.jobsFor(w, market, ScoringPolicy.ofDefaults(), MatchFilter.none()), null, k);
+      assertThat(index.topJobs(w, MatchQuery.top(k)).matches()).isEqualTo(expected);
+    }
+  }
+}
