@@ -3,7 +3,6 @@ package dev.matching.scoring;
 import dev.matching.model.Job;
 import dev.matching.model.Shift;
 import dev.matching.model.Worker;
-import dev.matching.query.Match;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,33 +30,8 @@ public final class Scorer {
     return policy;
   }
 
-  /** The total score of an eligible pair, or empty when a hard constraint excludes it. */
-  public Optional<Double> score(Worker worker, Job job) {
-    return evaluate(worker, job).map(FactorTotal::total);
-  }
-
-  /**
-   * The pair as a ranked {@link Match} of the job (for a worker's list), or empty when excluded.
-   */
-  public Optional<Match> matchJob(Worker worker, Job job) {
-    return evaluate(worker, job).map(t -> new Match(job.id(), t.total(), t.scores()));
-  }
-
-  /**
-   * The pair as a ranked {@link Match} of the worker (for a job's list), or empty when excluded.
-   */
-  public Optional<Match> matchWorker(Worker worker, Job job) {
-    return evaluate(worker, job).map(t -> new Match(worker.id(), t.total(), t.scores()));
-  }
-
-  /** Every factor's raw value, score, weight and contribution, or the reasons for exclusion. */
-  public Explanation explain(Worker worker, Job job) {
-    SkillCatalog catalog = new SkillCatalog();
-    JobColumns columns = JobColumns.of(job, catalog);
-    return Evaluator.explain(policy, profile(worker, job, catalog), columns, 0);
-  }
-
-  private Optional<FactorTotal> evaluate(Worker worker, Job job) {
+  /** The score of an eligible pair, or empty when a hard constraint excludes it. */
+  public Optional<Score> score(Worker worker, Job job) {
     SkillCatalog catalog = new SkillCatalog();
     JobColumns columns = JobColumns.of(job, catalog);
     double[] out = new double[4];
@@ -65,7 +39,14 @@ public final class Scorer {
     if (total < 0) {
       return Optional.empty();
     }
-    return Optional.of(new FactorTotal(total, new FactorScores(out[0], out[1], out[2], out[3])));
+    return Optional.of(new Score(total, new FactorScores(out[0], out[1], out[2], out[3])));
+  }
+
+  /** Every factor's raw value, score, weight and contribution, or the reasons for exclusion. */
+  public Explanation explain(Worker worker, Job job) {
+    SkillCatalog catalog = new SkillCatalog();
+    JobColumns columns = JobColumns.of(job, catalog);
+    return Evaluator.explain(policy, profile(worker, job, catalog), columns, 0);
   }
 
   private static WorkerProfile profile(Worker worker, Job job, SkillCatalog catalog) {
@@ -77,6 +58,4 @@ public final class Scorer {
     }
     return WorkerProfile.of(worker, catalog, from, to);
   }
-
-  private record FactorTotal(double total, FactorScores scores) {}
 }

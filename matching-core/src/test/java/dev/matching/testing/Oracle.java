@@ -24,7 +24,7 @@ public final class Oracle {
     List<Match> out = new ArrayList<>();
     for (Job j : jobs) {
       if (filter.test(j)) {
-        scorer.matchJob(w, j).ifPresent(out::add);
+        scorer.score(w, j).ifPresent(sc -> out.add(new Match(j.id(), sc.total(), sc.factors())));
       }
     }
     out.sort(ORDER);
@@ -36,7 +36,7 @@ public final class Oracle {
     List<Match> out = new ArrayList<>();
     for (Worker w : workers) {
       if (filter.test(w)) {
-        scorer.matchWorker(w, j).ifPresent(out::add);
+        scorer.score(w, j).ifPresent(sc -> out.add(new Match(w.id(), sc.total(), sc.factors())));
       }
     }
     out.sort(ORDER);

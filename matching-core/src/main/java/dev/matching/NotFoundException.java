@@ -1,0 +1,28 @@
+package dev.matching;
+
+/** A job or worker named by id does not exist. */
+public class NotFoundException extends MatchingException {
+  private static final long serialVersionUID = 1L;
+  private final String kind;
+  private final String id;
+
+  /**
+   * @param kind what was looked for: {@code job} or {@code worker}
+   * @param id the id that was not found
+   */
+  public NotFoundException(String kind, String id) {
+    super(kind + " not found: " + id);
+    this.kind = kind;
+    this.id = id;
+  }
+
+  /** What was looked for: {@code job} or {@code worker}. */
+  public String kind() {
+    return kind;
+  }
+
+  /** The id that was not found. */
+  public String id() {
+    return id;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.matching.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matching.model.Job;
+import dev.matching.model.Worker;
+import dev.matching.scoring.ScoringPolicy;
+import dev.matching.scoring.SkillCatalog;
+import dev.matching.testing.RandomMarket;
+import dev.matching.testing.RandomPolicy;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The pruning bounds are sound: no eligible entity of a range scores above the range's bound,
+ * at either level, in either direction. A bound that is too low would make searches miss
+ * results only occasionally; this checks every range directly.
+ */
+class RangeBoundProperties {
+
+  @Property(tries = 120)
+  void jobRangeBoundsAreUpperBounds(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2500) int size) {
+    List<Job> jobs = RandomMarket.jobs(seed, size);
+    SkillCatalog catalog = new SkillCatalog();
+    JobSegment seg = JobSegment.build(jobs, catalog);
+    ScoringPolicy policy = RandomPolicy.policy(seed);
+    double[] out = new double[4];
+    for (Worker w : RandomMarket.workers(seed, 3)) {
+      WorkerQuery q = new WorkerQuery(w, policy, catalog, seg.minShiftStart, seg.maxShiftEnd);
+      for (int p = 0; p < seg.size(); p++) {
+        double score = seg.evaluate(p, q, 0.0, 1.0, out);
+        if (score >= 0) {
+          int fine = p / Segment.FINE;
+          assertThat(seg.fineBound(fine, q)).as("fine bound of range %d for %s", fine, seg.id(p))
+              .isGreaterThanOrEqualTo(score);
+          assertThat(seg.fineScheduleBound(fine, q)).isGreaterThanOrEqualTo(out[2]);
+          assertThat(seg.coarseBound(p / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
+          // the schedule bound handed to the evaluator never changes its answer
+          assertThat(seg.evaluate(p, q, 0.0, seg.fineScheduleBound(fine, q), out)).isEqualTo(score);
+        }
+      }
+    }
+  }
+
+  @Property(tries = 120)
+  void workerRangeBoundsAreUpperBounds(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2500) int size,
+      @ForAll boolean jobsInsideWindow) {
+    List<Worker> workers = RandomMarket.workers(seed, size);
+    SkillCatalog catalog = new SkillCatalog();
+    Instant start = RandomMarket.START.atStartOfDay(ZoneOffset.UTC).toInstant();
+    long from = start.getEpochSecond() + (jobsInsideWindow ? -86_400 : 40 * 86_400);
+    WorkerSegment seg = WorkerSegment.build(workers, catalog, from, from + 20 * 86_400);
+    ScoringPolicy policy = RandomPolicy.policy(seed);
+    double[] out = new double[4];
+    for (Job j : RandomMarket.jobs(seed, 3)) {
+      JobQuery q = new JobQuery(j, policy, catalog);
+      for (int p = 0; p < seg.size(); p++) {
+        double score = seg.evaluate(p, q, 0.0, 1.0, out);
+        if (score >= 0) {
+          int fine = p / Segment.FINE;
+          assertThat(seg.fineBound(fine, q)).as("fine bound of range %d for %s", fine, seg.id(p))
+              .isGreaterThanOrEqualTo(score);
+          assertThat(seg.fineScheduleBound(fine, q)).isGreaterThanOrEqualTo(out[2]);
+          assertThat(seg.coarseBound(p / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
+        }
+      }
+    }
+  }
+}
