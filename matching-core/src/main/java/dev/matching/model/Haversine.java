@@ -33,10 +33,10 @@ public final class Haversine {
   public static double lowerBoundKm(
       double lat, double lng, double minLat, double maxLat, double minLng, double maxLng) {
     double dLat = lat < minLat ? minLat - lat : (lat > maxLat ? lat - maxLat : 0.0);
-    double dLng = lng < minLng ? minLng - lng : (lng > maxLng ? lng - maxLng : 0.0);
-    if (dLng > 180) {
-      dLng = 360 - dLng;
-    }
+    // Outside the longitude range the nearest edge may lie either way round the antimeridian.
+    double dLng = lng < minLng || lng > maxLng
+        ? Math.min(circularDegrees(lng - minLng), circularDegrees(lng - maxLng))
+        : 0.0;
     double sinDLat = Math.sin(Math.toRadians(dLat) * 0.5);
     double sinDLng = Math.sin(Math.toRadians(dLng) * 0.5);
     double minCos = Math.min(Math.cos(Math.toRadians(minLat)), Math.cos(Math.toRadians(maxLat)));
@@ -44,5 +44,11 @@ public final class Haversine {
         + Math.cos(Math.toRadians(lat)) * Math.max(0.0, minCos) * sinDLng * sinDLng;
     double d = R2 * Math.asin(Math.sqrt(Math.min(1.0, h)));
     return Math.max(0.0, d * (1 - 1e-9) - 1e-9);
+  }
+
+  /** The shorter way round between two longitudes {@code difference} degrees apart, in [0, 180]. */
+  private static double circularDegrees(double difference) {
+    double d = Math.abs(difference) % 360;
+    return d > 180 ? 360 - d : d;
   }
 }

@@ -24,7 +24,7 @@ public record WeeklyShiftPattern(Set<DayOfWeek> days, LocalTime startTime, Local
   public WeeklyShiftPattern {
     Checks.required(days, "pattern.days");
     Checks.check(!days.isEmpty(), "pattern.days", "must not be empty");
-    days = Set.copyOf(EnumSet.copyOf(days));
+    days = Set.copyOf(EnumSet.copyOf(Checks.listOf(days, "pattern.days")));
     Checks.required(startTime, "pattern.startTime");
     Checks.required(endTime, "pattern.endTime");
     Checks.required(zone, "pattern.zone");
