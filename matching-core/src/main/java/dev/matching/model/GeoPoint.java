@@ -3,8 +3,7 @@ package dev.matching.model;
 /**
  * A point on the earth in WGS84 degrees. Immutable and thread-safe.
  *
- * <p>The cosine of the latitude is computed once at construction because every great-circle
- * distance needs it; {@link #distanceKm(GeoPoint)} uses it, and so do the indexes, so the
+ * <p>Distances use {@link Haversine#km}, the one formula everything in matching uses, so the
  * same pair of points always yields the same distance, to the last bit.
  *
  * @param latitude degrees within [-90, 90]
