@@ -47,8 +47,10 @@ public final class WorkerIndex extends SegmentedIndex<Worker, JobQuery, WorkerSe
    */
   public static WorkerIndex create(ScoringPolicy defaultPolicy, Clock clock, Duration window) {
     Checks.required(window, "window");
-    Checks.check(!window.isNegative() && !window.isZero() && window.compareTo(Duration.ofDays(3660)) <= 0,
-        "window", "must be within (0, 3660 days], was " + window);
+    if (!(!window.isNegative() && !window.isZero() && window.compareTo(Duration.ofDays(3660)) <= 0)) {
+      throw Checks.fail("window",
+          "must be within (0, 3660 days], was " + window);
+    }
     return new WorkerIndex(Checks.required(defaultPolicy, "defaultPolicy"), Checks.required(clock, "clock"), window);
   }
 

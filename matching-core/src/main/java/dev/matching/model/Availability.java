@@ -32,8 +32,10 @@ public record Availability(ZoneId zone, List<WeeklyWindow> weekly, List<DateOver
     overrides = Checks.listOf(overrides, "availability.overrides");
     Map<LocalDate, DateOverride> seen = new HashMap<>();
     for (DateOverride o : overrides) {
-      Checks.check(seen.put(o.date(), o) == null, "availability.overrides",
-          "has two entries for " + o.date());
+      if (!(seen.put(o.date(), o) == null)) {
+        throw Checks.fail("availability.overrides",
+            "has two entries for " + o.date());
+      }
     }
   }
 

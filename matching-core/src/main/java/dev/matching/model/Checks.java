@@ -21,8 +21,16 @@ public final class Checks {
   /** Fails unless {@code condition} holds; the message is {@code field + ": " + problem}. */
   public static void check(boolean condition, String field, String problem) {
     if (!condition) {
-      throw new IllegalArgumentException(field + ": " + problem);
+      throw fail(field, problem);
     }
+  }
+
+  /**
+   * The exception for a bad {@code field}: {@code field + ": " + problem}. Callers write
+   * {@code if (!ok) throw Checks.fail(...)} so the message is only built on failure.
+   */
+  public static IllegalArgumentException fail(String field, String problem) {
+    return new IllegalArgumentException(field + ": " + problem);
   }
 
   /** Returns {@code value} or fails with "field: is required" when it is null. */
@@ -39,30 +47,39 @@ public final class Checks {
    */
   public static String id(@Nullable String value, String field) {
     required(value, field);
-    check(!value.isBlank(), field, "must not be blank, was " + quote(value));
-    check(value.length() <= MAX_ID_LENGTH, field,
-        "must be at most " + MAX_ID_LENGTH + " characters, was " + value.length());
-    check(value.strip().equals(value), field,
-        "must not start or end with white space, was " + quote(value));
+    if (value.isBlank()) {
+      throw fail(field, "must not be blank, was " + quote(value));
+    }
+    if (value.length() > MAX_ID_LENGTH) {
+      throw fail(field, "must be at most " + MAX_ID_LENGTH + " characters, was " + value.length());
+    }
+    if (!value.strip().equals(value)) {
+      throw fail(field, "must not start or end with white space, was " + quote(value));
+    }
     for (int i = 0; i < value.length(); i++) {
-      check(!Character.isISOControl(value.charAt(i)), field,
-          "must not contain control characters, was " + quote(value));
+      if (Character.isISOControl(value.charAt(i))) {
+        throw fail(field, "must not contain control characters, was " + quote(value));
+      }
     }
     return value;
   }
 
   /** Fails unless {@code value} is a finite number within {@code [min, max]}. */
   public static double finiteIn(double value, double min, double max, String field) {
-    check(Double.isFinite(value), field, "must be a finite number, was " + value);
-    check(value >= min && value <= max, field,
-        "must be within [" + fmt(min) + ", " + fmt(max) + "], was " + value);
+    if (!Double.isFinite(value)) {
+      throw fail(field, "must be a finite number, was " + value);
+    }
+    if (value < min || value > max) {
+      throw fail(field, "must be within [" + fmt(min) + ", " + fmt(max) + "], was " + value);
+    }
     return value;
   }
 
   /** Fails unless {@code value} is within {@code [min, max]}. */
   public static int intIn(int value, int min, int max, String field) {
-    check(value >= min && value <= max, field,
-        "must be within [" + min + ", " + max + "], was " + value);
+    if (value < min || value > max) {
+      throw fail(field, "must be within [" + min + ", " + max + "], was " + value);
+    }
     return value;
   }
 

@@ -41,26 +41,41 @@ public final class Job {
     this.id = Checks.id(b.id, "id");
     this.employerId = Checks.id(b.employerId, "employerId");
     String t = b.title == null ? id : b.title;
-    Checks.check(t.length() <= MAX_TITLE_LENGTH, "title",
-        "must be at most " + MAX_TITLE_LENGTH + " characters, was " + t.length());
+    if (!(t.length() <= MAX_TITLE_LENGTH)) {
+      throw Checks.fail("title",
+          "must be at most " + MAX_TITLE_LENGTH + " characters, was " + t.length());
+    }
     this.title = t;
     this.location = b.location;
     this.requiredSkills = Checks.listOf(b.requiredSkills, "requiredSkills");
     this.preferredSkills = Checks.listOf(b.preferredSkills, "preferredSkills");
-    Checks.check(requiredSkills.size() <= MAX_SKILLS, "requiredSkills",
-        "must list at most " + MAX_SKILLS + " skills, was " + requiredSkills.size());
-    Checks.check(preferredSkills.size() <= MAX_SKILLS, "preferredSkills",
-        "must list at most " + MAX_SKILLS + " skills, was " + preferredSkills.size());
+    if (!(requiredSkills.size() <= MAX_SKILLS)) {
+      throw Checks.fail("requiredSkills",
+          "must list at most " + MAX_SKILLS + " skills, was " + requiredSkills.size());
+    }
+    if (!(preferredSkills.size() <= MAX_SKILLS)) {
+      throw Checks.fail("preferredSkills",
+          "must list at most " + MAX_SKILLS + " skills, was " + preferredSkills.size());
+    }
     Set<String> seen = new HashSet<>();
     for (RequiredSkill r : requiredSkills) {
-      Checks.check(seen.add(r.skill()), "requiredSkills", "lists " + Checks.quote(r.skill()) + " twice");
+      if (!(seen.add(r.skill()))) {
+        throw Checks.fail("requiredSkills",
+            "lists " + Checks.quote(r.skill()) + " twice");
+      }
     }
     seen.clear();
     for (PreferredSkill p : preferredSkills) {
-      Checks.check(seen.add(p.skill()), "preferredSkills", "lists " + Checks.quote(p.skill()) + " twice");
+      if (!(seen.add(p.skill()))) {
+        throw Checks.fail("preferredSkills",
+            "lists " + Checks.quote(p.skill()) + " twice");
+      }
     }
     List<Shift> s = new ArrayList<>(Checks.listOf(b.shifts, "shifts"));
-    Checks.check(s.size() <= MAX_SHIFTS, "shifts", "must have at most " + MAX_SHIFTS + " entries, was " + s.size());
+    if (!(s.size() <= MAX_SHIFTS)) {
+      throw Checks.fail("shifts",
+          "must have at most " + MAX_SHIFTS + " entries, was " + s.size());
+    }
     s.sort(null);
     this.shifts = List.copyOf(s);
     this.pay = Checks.required(b.pay, "pay");

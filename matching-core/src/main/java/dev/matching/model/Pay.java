@@ -18,8 +18,10 @@ public record Pay(int minYen, int maxYen) {
   public Pay {
     Checks.intIn(minYen, 0, MAX_HOURLY_YEN, "pay.minYen");
     Checks.intIn(maxYen, 0, MAX_HOURLY_YEN, "pay.maxYen");
-    Checks.check(maxYen >= minYen, "pay.maxYen",
-        "must be at least pay.minYen (" + minYen + "), was " + maxYen);
+    if (!(maxYen >= minYen)) {
+      throw Checks.fail("pay.maxYen",
+          "must be at least pay.minYen (" + minYen + "), was " + maxYen);
+    }
   }
 
   /** A fixed hourly rate. */

@@ -13,7 +13,10 @@ public record PreferredSkill(String skill, int level, double weight) {
     Checks.id(skill, "preferredSkills.skill");
     SkillLevel.check(level, "preferredSkills[" + skill + "].level");
     Checks.finiteIn(weight, 0, 100, "preferredSkills[" + skill + "].weight");
-    Checks.check(weight > 0, "preferredSkills[" + skill + "].weight", "must be greater than 0, was " + weight);
+    if (!(weight > 0)) {
+      throw Checks.fail("preferredSkills[" + skill + "].weight",
+          "must be greater than 0, was " + weight);
+    }
   }
 
   /** Shorthand constructor. */

@@ -34,13 +34,30 @@ public record Shift(Instant start, Instant end, ZoneId zone) implements Comparab
     Checks.required(start, "shift.start");
     Checks.required(end, "shift.end");
     Checks.required(zone, "shift.zone");
-    Checks.check(start.getNano() == 0, "shift.start", "must be a whole second, was " + start);
-    Checks.check(end.getNano() == 0, "shift.end", "must be a whole second, was " + end);
-    Checks.check(!start.isBefore(EARLIEST), "shift.start", "must not be before " + EARLIEST + ", was " + start);
-    Checks.check(!end.isAfter(LATEST), "shift.end", "must not be after " + LATEST + ", was " + end);
-    Checks.check(end.isAfter(start), "shift.end", "must be after shift.start (" + start + "), was " + end);
-    Checks.check(Duration.between(start, end).compareTo(MAX_LENGTH) <= 0, "shift.end",
-        "must be at most " + MAX_LENGTH.toHours() + "h after shift.start (" + start + "), was " + end);
+    if (!(start.getNano() == 0)) {
+      throw Checks.fail("shift.start",
+          "must be a whole second, was " + start);
+    }
+    if (!(end.getNano() == 0)) {
+      throw Checks.fail("shift.end",
+          "must be a whole second, was " + end);
+    }
+    if (!(!start.isBefore(EARLIEST))) {
+      throw Checks.fail("shift.start",
+          "must not be before " + EARLIEST + ", was " + start);
+    }
+    if (!(!end.isAfter(LATEST))) {
+      throw Checks.fail("shift.end",
+          "must not be after " + LATEST + ", was " + end);
+    }
+    if (!(end.isAfter(start))) {
+      throw Checks.fail("shift.end",
+          "must be after shift.start (" + start + "), was " + end);
+    }
+    if (!(Duration.between(start, end).compareTo(MAX_LENGTH) <= 0)) {
+      throw Checks.fail("shift.end",
+          "must be at most " + MAX_LENGTH.toHours() + "h after shift.start (" + start + "), was " + end);
+    }
   }
 
   /**

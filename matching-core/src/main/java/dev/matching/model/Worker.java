@@ -35,10 +35,15 @@ public final class Worker {
     this.id = Checks.id(b.id, "id");
     this.home = b.home;
     Checks.finiteIn(b.maxTravelKm, 0, MAX_TRAVEL_KM, "maxTravelKm");
-    Checks.check(b.maxTravelKm > 0, "maxTravelKm", "must be greater than 0, was " + b.maxTravelKm);
+    if (!(b.maxTravelKm > 0)) {
+      throw Checks.fail("maxTravelKm",
+          "must be greater than 0, was " + b.maxTravelKm);
+    }
     this.maxTravelKm = b.maxTravelKm;
-    Checks.check(b.skills.size() <= MAX_SKILLS, "skills",
-        "must list at most " + MAX_SKILLS + " skills, was " + b.skills.size());
+    if (!(b.skills.size() <= MAX_SKILLS)) {
+      throw Checks.fail("skills",
+          "must list at most " + MAX_SKILLS + " skills, was " + b.skills.size());
+    }
     Map<String, Integer> s = new TreeMap<>();
     for (Map.Entry<String, Integer> e : b.skills.entrySet()) {
       String skill = Checks.id(e.getKey(), "skills");

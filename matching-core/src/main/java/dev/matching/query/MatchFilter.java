@@ -35,7 +35,10 @@ public record MatchFilter(Set<String> employerIds, Set<String> skills, @Nullable
     employerIds = Set.copyOf(Checks.required(employerIds, "filter.employerIds"));
     skills = Set.copyOf(Checks.required(skills, "filter.skills"));
     if (from != null && to != null) {
-      Checks.check(to.isAfter(from), "filter.to", "must be after filter.from (" + from + "), was " + to);
+      if (!(to.isAfter(from))) {
+        throw Checks.fail("filter.to",
+            "must be after filter.from (" + from + "), was " + to);
+      }
     }
   }
 

@@ -24,7 +24,10 @@ public record JapanPlace(String name, String romaji, Prefecture prefecture, GeoP
     Checks.required(prefecture, "place.prefecture");
     Checks.required(center, "place.center");
     Checks.finiteIn(weight, 0, 1_000_000, "place.weight");
-    Checks.check(weight > 0, "place.weight", "must be greater than 0, was " + weight);
+    if (!(weight > 0)) {
+      throw Checks.fail("place.weight",
+          "must be greater than 0, was " + weight);
+    }
     Checks.finiteIn(spreadKm, 0.1, 100, "place.spreadKm");
   }
 }

@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * about 2% without home, 2% without availability, 10% without desired pay and 3% inactive.
  *
  * <p><b>Size.</b> Up to {@value SampleMarketConfig#MAX_SIZE} of each. For very large markets,
- * {@link #jobs(SampleMarketConfig)} and {@link #workers(SampleMarketConfig)} stream the same
+ * {@link #streamJobs(SampleMarketConfig)} and {@link #streamWorkers(SampleMarketConfig)} stream the same
  * entities one at a time without holding them all.
  */
 public final class SampleMarket {
@@ -83,7 +83,7 @@ public final class SampleMarket {
    * The jobs {@link #generate(SampleMarketConfig)} would produce, in the same order, built lazily
    * one at a time. The stream is sized and ordered and may be made parallel.
    */
-  public static Stream<Job> jobs(SampleMarketConfig config) {
+  public static Stream<Job> streamJobs(SampleMarketConfig config) {
     Checks.required(config, "config");
     JobGenerator generator = new JobGenerator(config, new Horizon(config.start(), config.horizonDays()));
     return IntStream.range(0, config.jobs()).mapToObj(generator::job);
@@ -93,7 +93,7 @@ public final class SampleMarket {
    * The workers {@link #generate(SampleMarketConfig)} would produce, in the same order, built
    * lazily one at a time. The stream is sized and ordered and may be made parallel.
    */
-  public static Stream<Worker> workers(SampleMarketConfig config) {
+  public static Stream<Worker> streamWorkers(SampleMarketConfig config) {
     Checks.required(config, "config");
     WorkerGenerator generator = new WorkerGenerator(config, new Horizon(config.start(), config.horizonDays()));
     return IntStream.range(0, config.workers()).mapToObj(generator::worker);

@@ -37,8 +37,10 @@ public final class SampleMarketConfig {
     this.jobs = Checks.intIn(b.jobs, 0, MAX_SIZE, "jobs");
     this.workers = Checks.intIn(b.workers, 0, MAX_SIZE, "workers");
     LocalDate s = Checks.required(b.start, "start");
-    Checks.check(!s.isBefore(EARLIEST_START) && !s.isAfter(LATEST_START), "start",
-        "must be within [" + EARLIEST_START + ", " + LATEST_START + "], was " + s);
+    if (!(!s.isBefore(EARLIEST_START) && !s.isAfter(LATEST_START))) {
+      throw Checks.fail("start",
+          "must be within [" + EARLIEST_START + ", " + LATEST_START + "], was " + s);
+    }
     this.start = s;
     this.horizonDays = Checks.intIn(b.horizonDays, 1, MAX_HORIZON_DAYS, "horizonDays");
     this.remoteJobShare = Checks.finiteIn(b.remoteJobShare, 0, 1, "remoteJobShare");

@@ -46,7 +46,10 @@ public final class SkillsCatalog {
   /** The English gloss of a skill, for example {@code "customer service"} for {@code 接客}. */
   public String englishName(String code) {
     String english = englishByCode.get(code);
-    Checks.check(english != null, "code", "must be a skill of the catalog, was \"" + code + "\"");
+    if (!(english != null)) {
+      throw Checks.fail("code",
+          "must be a skill of the catalog, was \"" + code + "\"");
+    }
     return english;
   }
 

@@ -24,9 +24,15 @@ public record DistanceDecay(double offsetKm, double scaleKm, double decay) {
   public DistanceDecay {
     Checks.finiteIn(offsetKm, 0, 20_000, "distance.offsetKm");
     Checks.finiteIn(scaleKm, 0, 20_000, "distance.scaleKm");
-    Checks.check(scaleKm > 0, "distance.scaleKm", "must be greater than 0, was " + scaleKm);
+    if (!(scaleKm > 0)) {
+      throw Checks.fail("distance.scaleKm",
+          "must be greater than 0, was " + scaleKm);
+    }
     Checks.finiteIn(decay, 0, 1, "distance.decay");
-    Checks.check(decay > 0 && decay < 1, "distance.decay", "must be within (0, 1), was " + decay);
+    if (!(decay > 0 && decay < 1)) {
+      throw Checks.fail("distance.decay",
+          "must be within (0, 1), was " + decay);
+    }
   }
 
   /** 1 km offset, 10 km scale, decay 0.5: a job 11 km away scores 0.5. */

@@ -22,9 +22,15 @@ public record PayDecay(double scaleYen, double decay) {
   /** Validates the parameters. */
   public PayDecay {
     Checks.finiteIn(scaleYen, 0, 1_000_000, "pay.scaleYen");
-    Checks.check(scaleYen > 0, "pay.scaleYen", "must be greater than 0, was " + scaleYen);
+    if (!(scaleYen > 0)) {
+      throw Checks.fail("pay.scaleYen",
+          "must be greater than 0, was " + scaleYen);
+    }
     Checks.finiteIn(decay, 0, 1, "pay.decay");
-    Checks.check(decay > 0 && decay < 1, "pay.decay", "must be within (0, 1), was " + decay);
+    if (!(decay > 0 && decay < 1)) {
+      throw Checks.fail("pay.decay",
+          "must be within (0, 1), was " + decay);
+    }
   }
 
   /** 100 yen below the desired pay scores 0.5. */

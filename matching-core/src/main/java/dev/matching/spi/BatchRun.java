@@ -45,11 +45,20 @@ public record BatchRun(
     Checks.id(type, "type");
     parameters = Map.copyOf(Checks.required(parameters, "parameters"));
     Checks.required(state, "state");
-    Checks.check(partitions >= 1, "partitions", "must be at least 1, was " + partitions);
+    if (!(partitions >= 1)) {
+      throw Checks.fail("partitions",
+          "must be at least 1, was " + partitions);
+    }
     Checks.intIn(partitionsDone, 0, partitions, "partitionsDone");
     Checks.intIn(partitionsFailed, 0, partitions - partitionsDone, "partitionsFailed");
-    Checks.check(itemsDone >= 0, "itemsDone", "must not be negative, was " + itemsDone);
-    Checks.check(itemsFailed >= 0, "itemsFailed", "must not be negative, was " + itemsFailed);
+    if (!(itemsDone >= 0)) {
+      throw Checks.fail("itemsDone",
+          "must not be negative, was " + itemsDone);
+    }
+    if (!(itemsFailed >= 0)) {
+      throw Checks.fail("itemsFailed",
+          "must not be negative, was " + itemsFailed);
+    }
     Checks.required(triggeredBy, "triggeredBy");
     Checks.required(createdAt, "createdAt");
   }

@@ -24,7 +24,10 @@ public record Change(long sequence, String id, Type type) {
 
   /** Validates. */
   public Change {
-    Checks.check(sequence >= 1, "sequence", "must be at least 1, was " + sequence);
+    if (!(sequence >= 1)) {
+      throw Checks.fail("sequence",
+          "must be at least 1, was " + sequence);
+    }
     Checks.required(id, "id");
     Checks.required(type, "type");
   }

@@ -21,7 +21,10 @@ public record MatchList(Direction direction, String subjectId, long generation, 
   public MatchList {
     Checks.required(direction, "direction");
     Checks.id(subjectId, "subjectId");
-    Checks.check(generation >= 1, "generation", "must be at least 1, was " + generation);
+    if (!(generation >= 1)) {
+      throw Checks.fail("generation",
+          "must be at least 1, was " + generation);
+    }
     Checks.required(computedAt, "computedAt");
     matches = Checks.listOf(matches, "matches");
   }

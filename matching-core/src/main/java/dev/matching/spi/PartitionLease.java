@@ -21,10 +21,16 @@ public record PartitionLease(String runId, int partition, String spec, String no
   /** Validates. */
   public PartitionLease {
     Checks.id(runId, "runId");
-    Checks.check(partition >= 0, "partition", "must not be negative, was " + partition);
+    if (!(partition >= 0)) {
+      throw Checks.fail("partition",
+          "must not be negative, was " + partition);
+    }
     Checks.required(spec, "spec");
     Checks.id(nodeId, "nodeId");
-    Checks.check(token >= 1, "token", "must be at least 1, was " + token);
+    if (!(token >= 1)) {
+      throw Checks.fail("token",
+          "must be at least 1, was " + token);
+    }
     Checks.required(expiresAt, "expiresAt");
   }
 }

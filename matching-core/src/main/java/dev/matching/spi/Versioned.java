@@ -17,7 +17,10 @@ public record Versioned<T>(T value, long version, Instant updatedAt) {
   /** Validates. */
   public Versioned {
     Checks.required(value, "value");
-    Checks.check(version >= 1, "version", "must be at least 1, was " + version);
+    if (!(version >= 1)) {
+      throw Checks.fail("version",
+          "must be at least 1, was " + version);
+    }
     Checks.required(updatedAt, "updatedAt");
   }
 }

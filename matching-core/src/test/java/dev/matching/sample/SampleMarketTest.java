@@ -55,12 +55,12 @@ class SampleMarketTest {
 
   @Test
   void streamsProduceTheGeneratedEntities() {
-    assertThat(SampleMarket.jobs(TEN_THOUSAND).collect(Collectors.toList())).isEqualTo(MARKET.jobs());
-    assertThat(SampleMarket.workers(TEN_THOUSAND).collect(Collectors.toList())).isEqualTo(MARKET.workers());
+    assertThat(SampleMarket.streamJobs(TEN_THOUSAND).collect(Collectors.toList())).isEqualTo(MARKET.jobs());
+    assertThat(SampleMarket.streamWorkers(TEN_THOUSAND).collect(Collectors.toList())).isEqualTo(MARKET.workers());
     SampleMarketConfig smaller = TEN_THOUSAND.toBuilder().jobs(2_000).workers(2_000).build();
-    assertThat(SampleMarket.jobs(smaller).parallel().collect(Collectors.toList()))
+    assertThat(SampleMarket.streamJobs(smaller).parallel().collect(Collectors.toList()))
         .isEqualTo(MARKET.jobs().subList(0, 2_000));
-    assertThat(SampleMarket.workers(smaller).parallel().collect(Collectors.toList()))
+    assertThat(SampleMarket.streamWorkers(smaller).parallel().collect(Collectors.toList()))
         .isEqualTo(MARKET.workers().subList(0, 2_000));
   }
 
