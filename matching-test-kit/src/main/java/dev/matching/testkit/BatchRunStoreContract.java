@@ -44,6 +44,8 @@ public abstract class BatchRunStoreContract {
   protected static final Instant START = Instant.parse("2026-04-01T02:00:00Z");
   private static final String TYPE = "daily_matching";
   private static final Duration LEASE = Duration.ofSeconds(30);
+  /** Bound of every loop, so a broken store fails a test instead of hanging it. */
+  private static final int MAX_STEPS = 100_000;
   private static final Map<String, String> PARAMETERS = Map.of("policy", "default", "date", "2026-04-01");
 
   private final SettableClock clock = new SettableClock(START);
@@ -543,11 +545,15 @@ public abstract class BatchRunStoreContract {
     Map<Integer, AtomicInteger> completions = new ConcurrentHashMap<>();
 
     Concurrently.run(6, node -> {
-      Optional<PartitionLease> lease;
-      while ((lease = store.claim(run.id(), "node-" + node, now(), LEASE)).isPresent()) {
+      for (int step = 0; step <= partitions; step++) {
+        Optional<PartitionLease> lease = store.claim(run.id(), "node-" + node, now(), LEASE);
+        if (lease.isEmpty()) {
+          return;
+        }
         store.complete(lease.get(), lease.get().partition() + 1, now());
         completions.computeIfAbsent(lease.get().partition(), p -> new AtomicInteger()).incrementAndGet();
       }
+      throw new AssertionError("node-" + node + " claimed more partitions than the run has");
     });
 
     assertThat(completions).hasSize(partitions);
@@ -560,6 +566,23 @@ public abstract class BatchRunStoreContract {
   }
 
   @Test
+  void simultaneousClaimsNeverHandOutAPartitionTwice() {
+    int nodes = 8;
+    int partitions = 3;
+    for (int round = 0; round < 20; round++) {
+      BatchRun run = create(TYPE, partitions);
+
+      List<Optional<PartitionLease>> leases = Concurrently.call(nodes, node ->
+          store.claim(run.id(), "node-" + node, now(), LEASE));
+
+      assertThat(leases.stream().flatMap(Optional::stream).map(PartitionLease::partition))
+          .as("round %s", round).containsExactlyInAnyOrder(0, 1, 2);
+      assertThat(store.partitions(run.id())).extracting(PartitionStatus::attempts).containsOnly(1);
+      store.finish(run.id(), BatchState.CANCELLED, null, now());
+    }
+  }
+
+  @Test
   void concurrentNodesWithExpiringLeasesStillCompleteEveryPartitionOnce() {
     int partitions = 40;
     BatchRun run = create(TYPE, partitions);
@@ -568,6 +591,9 @@ public abstract class BatchRunStoreContract {
 
     Concurrently.run(6, node -> {
       for (int step = 0; store.find(run.id()).orElseThrow().state().active(); step++) {
+        if (step > MAX_STEPS) {
+          throw new AssertionError("node-" + node + " made no progress in " + MAX_STEPS + " steps");
+        }
         Optional<PartitionLease> lease = store.claim(run.id(), "node-" + node, now(), LEASE);
         if (lease.isEmpty()) {
           clock.advance(LEASE);  // let stuck leases expire so someone takes them over

@@ -342,6 +342,7 @@ public abstract class EntityStoreContract<T> {
     int pageNumber = 0;
     do {
       page = store.list(afterId, 6);
+      assertStartsAfter(page, afterId);
       for (Versioned<T> versioned : page) {
         order.add(idOf(versioned.value()));
         assertThat(seen.add(idOf(versioned.value()))).as("visited twice: %s", idOf(versioned.value())).isTrue();
@@ -374,7 +375,11 @@ public abstract class EntityStoreContract<T> {
     }
     Map<String, Integer> visits = new HashMap<>();
 
-    store.forEach(entity -> visits.merge(idOf(entity), 1, Integer::sum));
+    store.forEach(entity -> {
+      if (visits.merge(idOf(entity), 1, Integer::sum) > 1) {
+        throw new AssertionError("forEach visited " + idOf(entity) + " twice");
+      }
+    });
 
     assertThat(visits).hasSize(n);
     assertThat(visits.values()).containsOnly(1);
@@ -425,6 +430,8 @@ public abstract class EntityStoreContract<T> {
     do {
       page = store.changesSince(after, 3);
       assertThat(page).hasSizeLessThanOrEqualTo(3);
+      long pageAfter = after;
+      assertThat(page).allSatisfy(change -> assertThat(change.sequence()).isGreaterThan(pageAfter));
       paged.addAll(page);
       if (!page.isEmpty()) {
         after = page.get(page.size() - 1).sequence();
@@ -541,15 +548,21 @@ public abstract class EntityStoreContract<T> {
     T entity = sample("e-1");
     store.upsert(entity);
     int threads = 8;
+    int rounds = 20;
 
-    List<Optional<VersionConflictException>> outcomes = Concurrently.call(threads, thread ->
-        conflictOf(() -> store.upsert(modified(entity), 1)));
+    for (long version = 1; version <= rounds; version++) {
+      long expected = version;
+      T next = version % 2 == 1 ? modified(entity) : entity;
+      List<Optional<VersionConflictException>> outcomes = Concurrently.call(threads, thread ->
+          conflictOf(() -> store.upsert(next, expected)));
 
-    assertThat(outcomes.stream().filter(Optional::isEmpty)).hasSize(1);
-    assertThat(outcomes.stream().flatMap(Optional::stream))
-        .hasSize(threads - 1)
-        .allSatisfy(conflict -> assertThat(conflict.actualVersion()).isEqualTo(2L));
-    assertFound(modified(entity), 2, START);
+      assertThat(outcomes.stream().filter(Optional::isEmpty)).as("winners from version %s", version).hasSize(1);
+      assertThat(outcomes.stream().flatMap(Optional::stream))
+          .hasSize(threads - 1)
+          .allSatisfy(conflict -> assertThat(conflict.actualVersion()).isEqualTo(expected + 1));
+    }
+    assertFound(rounds % 2 == 1 ? modified(entity) : entity, rounds + 1, START);
+    assertThat(latestChangePerId(store.changesSince(0, MAX_LIMIT))).containsEntry("e-1", Change.Type.UPSERT);
   }
 
   @Test
@@ -661,12 +674,20 @@ public abstract class EntityStoreContract<T> {
     do {
       page = store.list(afterId, size);
       assertThat(page).hasSizeLessThanOrEqualTo(size);
+      assertStartsAfter(page, afterId);
       all.addAll(ids(page));
       if (!page.isEmpty()) {
         afterId = all.get(all.size() - 1);
       }
     } while (!page.isEmpty());
     return all;
+  }
+
+  /** Fails unless every id of {@code page} is after {@code afterId}, so paging always progresses. */
+  private void assertStartsAfter(List<Versioned<T>> page, @Nullable String afterId) {
+    if (afterId != null) {
+      assertThat(ids(page)).as("page after %s", afterId).allSatisfy(id -> assertThat(id).isGreaterThan(afterId));
+    }
   }
 
   private static Map<String, Change.Type> latestChangePerId(List<Change> changes) {
