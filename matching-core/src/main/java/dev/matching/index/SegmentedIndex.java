@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param <Q> compiled query type
  * @param <S> segment type
  */
-abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
+abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIndex<T> {
 
   /** An immutable view of the index. */
   final class Snapshot {
@@ -68,11 +68,13 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Number of live entities. */
+  @Override
   public int size() {
     return current.live;
   }
 
   /** The live entity with that id, or empty. */
+  @Override
   public Optional<T> get(String id) {
     Snapshot s = current;
     for (int i = s.segments.size() - 1; i >= 0; i--) {
@@ -85,6 +87,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Visits every live entity of the current snapshot. */
+  @Override
   public void forEach(Consumer<? super T> action) {
     Snapshot s = current;
     for (int i = 0; i < s.segments.size(); i++) {
@@ -99,6 +102,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Adds or replaces {@code item}. */
+  @Override
   public void upsert(T item) {
     upsertAll(List.of(item));
   }
@@ -106,6 +110,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   /**
    * Adds or replaces every item in one atomic step; for repeated ids the last one wins.
    */
+  @Override
   public void upsertAll(Collection<? extends T> items) {
     Map<String, T> byId = new LinkedHashMap<>();
     for (T item : Checks.listOf(items, "items")) {
@@ -132,11 +137,13 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Removes the entity with that id; returns whether it was there. */
+  @Override
   public boolean remove(String id) {
     return removeAll(List.of(id)) == 1;
   }
 
   /** Removes every listed id in one atomic step; returns how many were there. */
+  @Override
   public int removeAll(Collection<String> ids) {
     writeLock.lock();
     try {
@@ -159,6 +166,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Replaces the whole content in one atomic step. */
+  @Override
   public void replaceAll(Collection<? extends T> items) {
     Map<String, T> byId = new LinkedHashMap<>();
     for (T item : Checks.listOf(items, "items")) {
@@ -240,6 +248,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Approximate heap bytes of the index structures, entities excluded. */
+  @Override
   public long estimatedBytes() {
     long b = 0;
     for (S seg : current.segments) {
