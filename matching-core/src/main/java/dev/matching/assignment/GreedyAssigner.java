@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The baseline: takes edges by score descending — ties by worker id, then job id, ascending — and
  * keeps an edge when both its worker and its job still have capacity left. O(E log E) time for E
- * edges, about 24 bytes of working memory per edge.
+ * edges, about 21 bytes of working memory per edge.
  *
  * <p>Its total is at least half the optimum (the classic bound for greedy b-matching). Because
  * workers and jobs both rank an edge by the same score, the greedy assignment is also the unique

@@ -26,10 +26,11 @@ import java.util.Arrays;
  * <h2>Cost</h2>
  * Initial potentials need no Bellman-Ford: with no flow, −(best score into the job) for a job,
  * 0 for a worker and −(best score overall) for the sink make every reduced cost non-negative.
- * Dijkstra stops as soon as the sink is settled and only the settled nodes' potentials are moved
- * (all by the same offset as the textbook update, so reduced costs are unchanged), so one search
- * costs the part of the network closer than the sink, not the whole network. Memory is about
- * 17 bytes per edge on top of the problem.
+ * Dijkstra stops as soon as the sink is settled, does not queue nodes already as far as the best
+ * path to the sink found so far, and moves only the settled nodes' potentials (by the textbook
+ * update minus one common offset, which leaves reduced costs unchanged), so one search costs the
+ * part of the network closer than the sink, not the whole network. Working memory is about
+ * 13 bytes per edge on top of the problem.
  *
  * <p>Stateless and thread-safe: every call works on its own arrays.
  */
@@ -194,8 +195,9 @@ public final class OptimalAssigner implements Assigner {
     }
 
     private void reach(int node, long d, int from, int edge) {
-      if (settled[node] || (seenStamp[node] == search && distance[node] <= d)) {
-        return;
+      if (settled[node] || (seenStamp[node] == search && distance[node] <= d)
+          || (seenStamp[sink] == search && distance[sink] <= d)) {
+        return; // not shorter, or no shorter than a path already found to the sink: no use
       }
       seenStamp[node] = search;
       distance[node] = d;
