@@ -1,0 +1,250 @@
+package dev.matching.benchmarks;
+
+import dev.matching.model.Job;
+import dev.matching.model.Worker;
+import dev.matching.query.Match;
+import dev.matching.scoring.Evaluator;
+import dev.matching.scoring.Factor;
+import dev.matching.scoring.JobColumns;
+import dev.matching.scoring.ScoringPolicy;
+import dev.matching.scoring.WorkerProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Apache Lucene peer for "top jobs for a worker", on the same jobs, scoring and hard
+ * constraints as {@link dev.matching.index.JobIndex}.
+ *
+ * <p><b>Index.</b> One document per job in a single in-memory segment: {@code open} and
+ * {@code remote} flags as terms, the location as {@link LatLonPoint} plus
+ * {@link LatLonDocValuesField}, the pay as {@link IntPoint} plus doc values, each required
+ * skill as a {@code skill@minLevel} term, the preferred skills (skill ordinal, level, share of
+ * the weight) as binary doc values, and the job's position in the core's {@link JobColumns}.
+ *
+ * <p><b>Query.</b> Lucene filters every hard constraint it can express: open, within the
+ * worker's travel limit ({@link LatLonPoint#newDistanceQuery}, with 100 m of slack for its
+ * coordinate quantisation) or remote, at least the worker's hard pay floor, and no required
+ * {@code skill@level} term the worker lacks. It ranks the survivors with
+ * {@link JobScoreBound}: the policy's Gaussian distance and pay decays and the level-adjusted
+ * preferred-skill share computed from doc values, and schedule coverage counted as 1, because
+ * Lucene cannot express "share of the job's shift seconds inside the worker's availability".
+ *
+ * <p><b>Rescoring.</b> That Lucene score is therefore an upper bound of the engine's score.
+ * The top hits are rescored exactly with the core's {@link Evaluator} (which also applies the
+ * minimum-coverage constraint), growing the window with {@code searchAfter} until the K-th exact
+ * score beats the bound of every hit not yet rescored. So the result equals the engine's
+ * ranking, and Lucene is charged with everything it cannot do itself.
+ *
+ * <p>Policies with exclusions for missing data or with factor floors are not supported.
+ * Thread-safe after construction.
+ */
+public final class LuceneJobRanker implements AutoCloseable {
+
+  /** Rescoring window of the first round; each further round doubles it. */
+  static final int FIRST_WINDOW = 100;
+  /** Slack, in score units, for float rounding of Lucene scores and quantised coordinates. */
+  static final double SCORE_SLACK = 1e-5;
+  private static final double DISTANCE_SLACK_METERS = 100;
+
+  private final ScoringPolicy policy;
+  private final BruteForceJobRanker kernel;
+  private final Map<String, Integer> skillOrdinals;
+  private final List<String> requiredTerms;
+  private final Directory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final int[] positionOfDoc;
+
+  /** Indexes {@code jobs}; fails for a policy Lucene's query cannot mirror. */
+  public LuceneJobRanker(List<Job> jobs, ScoringPolicy policy) {
+    for (Factor f : Factor.values()) {
+      if (policy.missingData(f).excludes() || policy.floor(f) > 0) {
+        throw new IllegalArgumentException("policy: missing-data exclusions and floors are not supported, was " + policy);
+      }
+    }
+    this.policy = policy;
+    this.kernel = new BruteForceJobRanker(jobs, policy);
+    this.skillOrdinals = new java.util.HashMap<>();
+    TreeSet<String> terms = new TreeSet<>();
+    this.directory = new ByteBuffersDirectory();
+    try {
+      IndexWriterConfig config = new IndexWriterConfig().setRAMBufferSizeMB(256);
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
+        JobColumns columns = kernel.columns();
+        for (int pos = 0; pos < columns.size(); pos++) {
+          writer.addDocument(document(columns.job(pos), pos, terms));
+        }
+        writer.forceMerge(1);
+      }
+      this.reader = DirectoryReader.open(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.requiredTerms = List.copyOf(terms);
+    this.searcher = new IndexSearcher(reader);
+    this.positionOfDoc = readPositions(reader);
+  }
+
+  private Document document(Job job, int pos, TreeSet<String> requiredTerms) {
+    Document doc = new Document();
+    if (job.open()) {
+      doc.add(new StringField("open", "T", Field.Store.NO));
+    }
+    if (job.location() == null) {
+      doc.add(new StringField("remote", "T", Field.Store.NO));
+    } else {
+      double lat = job.location().latitude();
+      double lng = job.location().longitude();
+      doc.add(new LatLonPoint("loc", lat, lng));
+      doc.add(new LatLonDocValuesField("loc", lat, lng));
+    }
+    int pay = job.pay().minYen();
+    doc.add(new IntPoint("pay", pay));
+    doc.add(new NumericDocValuesField("pay", pay));
+    job.requiredSkills().forEach(r -> {
+      String term = r.skill() + "@" + r.minLevel();
+      requiredTerms.add(term);
+      doc.add(new StringField("req", term, Field.Store.NO));
+    });
+    if (!job.preferredSkills().isEmpty()) {
+      double sum = job.preferredSkills().stream().mapToDouble(p -> p.weight()).sum();
+      ByteBuffer bytes = ByteBuffer.allocate(job.preferredSkills().size() * JobScoreBound.PREFERRED_ENTRY_BYTES);
+      job.preferredSkills().forEach(p -> {
+        int ordinal = skillOrdinals.computeIfAbsent(p.skill(), s -> skillOrdinals.size());
+        bytes.putShort((short) ordinal).put((byte) p.level()).putDouble(p.weight() / sum);
+      });
+      doc.add(new BinaryDocValuesField("pref", new BytesRef(bytes.array())));
+    }
+    doc.add(new NumericDocValuesField("pos", pos));
+    return doc;
+  }
+
+  private static int[] readPositions(DirectoryReader reader) throws UncheckedIOException {
+    int[] positions = new int[reader.maxDoc()];
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        NumericDocValues pos = leaf.reader().getNumericDocValues("pos");
+        for (int doc = pos.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = pos.nextDoc()) {
+          positions[leaf.docBase + doc] = (int) pos.longValue();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return positions;
+  }
+
+  /** The Lucene query for {@code worker}: hard-constraint filters scored by {@link JobScoreBound}. */
+  Query query(Worker worker) {
+    BooleanQuery.Builder filters = new BooleanQuery.Builder();
+    filters.add(new TermQuery(new Term("open", "T")), Occur.FILTER);
+    if (worker.home() != null) {
+      Query near = LatLonPoint.newDistanceQuery("loc", worker.home().latitude(), worker.home().longitude(),
+          worker.maxTravelKm() * 1000 + DISTANCE_SLACK_METERS);
+      filters.add(new BooleanQuery.Builder()
+          .add(near, Occur.SHOULD)
+          .add(new TermQuery(new Term("remote", "T")), Occur.SHOULD)
+          .build(), Occur.FILTER);
+    }
+    if (worker.desiredPay() != null && worker.desiredPay().hard()) {
+      filters.add(IntPoint.newRangeQuery("pay", worker.desiredPay().minHourlyYen(), Integer.MAX_VALUE), Occur.FILTER);
+    }
+    List<BytesRef> lacking = new ArrayList<>();
+    for (String term : requiredTerms) {
+      int at = term.lastIndexOf('@');
+      if (worker.level(term.substring(0, at)) < Integer.parseInt(term.substring(at + 1))) {
+        lacking.add(new BytesRef(term));
+      }
+    }
+    if (!lacking.isEmpty()) {
+      filters.add(new TermInSetQuery("req", lacking), Occur.MUST_NOT);
+    }
+    return new FunctionScoreQuery(filters.build(), new JobScoreBound(policy, worker, skillOrdinals));
+  }
+
+  /** The best {@code k} jobs for {@code worker}, in the engine's ranking order. */
+  public List<Match> topJobs(Worker worker, int k) {
+    if (!worker.active()) {
+      return List.of();
+    }
+    WorkerProfile profile = kernel.profile(worker);
+    JobColumns columns = kernel.columns();
+    Query query = query(worker);
+    TopMatches top = new TopMatches(k);
+    double[] factors = new double[4];
+    ScoreDoc after = null;
+    int window = Math.max(FIRST_WINDOW, k);
+    try {
+      while (true) {
+        TopDocs hits = after == null ? searcher.search(query, window) : searcher.searchAfter(after, query, window);
+        for (ScoreDoc hit : hits.scoreDocs) {
+          int pos = positionOfDoc[hit.doc];
+          double score = Evaluator.evaluate(policy, profile, columns, pos, top.threshold(), 1.0, factors);
+          if (score >= 0) {
+            top.offer(columns.job(pos).id(), score, factors);
+          }
+        }
+        if (hits.scoreDocs.length < window) {
+          return top.sorted();
+        }
+        after = hits.scoreDocs[hits.scoreDocs.length - 1];
+        if (top.isFull() && top.threshold() > after.score + SCORE_SLACK) {
+          return top.sorted();
+        }
+        window *= 2;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Approximate bytes of the Lucene index (the directory's files). */
+  public long indexBytes() {
+    try {
+      long bytes = 0;
+      for (String file : directory.listAll()) {
+        bytes += directory.fileLength(file);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    directory.close();
+  }
+}
