@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -30,14 +31,17 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.sandbox.search.CoveringQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.LongValuesSource;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -49,30 +53,32 @@ import org.apache.lucene.util.BytesRef;
  * <p><b>Index.</b> One document per job in a single in-memory segment: {@code open} and
  * {@code remote} flags as terms, the location as {@link LatLonPoint} plus
  * {@link LatLonDocValuesField}, the pay as {@link IntPoint} plus doc values, each required
- * skill as a {@code skill@minLevel} term, the preferred skills (skill ordinal, level, share of
+ * skill as a {@code skill@minLevel} term with their count as doc values (and a {@code noreq}
+ * term when there are none), the preferred skills (skill ordinal, level, share of
  * the weight) as binary doc values, and the job's position in the core's {@link JobColumns}.
  *
  * <p><b>Query.</b> Lucene filters every hard constraint it can express: open, within the
  * worker's travel limit ({@link LatLonPoint#newDistanceQuery}, with 100 m of slack for its
- * coordinate quantisation) or remote, at least the worker's hard pay floor, and no required
- * {@code skill@level} term the worker lacks. It ranks the survivors with
+ * coordinate quantisation) or remote, at least the worker's hard pay floor, and every required
+ * skill held: no requirement, or a {@link CoveringQuery} over the {@code skill@level} terms the
+ * worker satisfies that must match as many of them as the job requires. It ranks the survivors with
  * {@link JobScoreBound}: the policy's Gaussian distance and pay decays and the level-adjusted
  * preferred-skill share computed from doc values, and schedule coverage counted as 1, because
  * Lucene cannot express "share of the job's shift seconds inside the worker's availability".
  *
  * <p><b>Rescoring.</b> That Lucene score is therefore an upper bound of the engine's score.
- * The top hits are rescored exactly with the core's {@link Evaluator} (which also applies the
- * minimum-coverage constraint), growing the window with {@code searchAfter} until the K-th exact
- * score beats the bound of every hit not yet rescored. So the result equals the engine's
- * ranking, and Lucene is charged with everything it cannot do itself.
+ * A collector rescores hits exactly with the core's {@link Evaluator} (which also applies the
+ * minimum-coverage constraint) in the same pass, skipping every hit whose bound cannot reach the
+ * K-th exact score so far. (A {@code search(query, n)} followed by rescoring windows grown with
+ * {@code searchAfter} was tried first: the schedule factor makes the bound loose, so it needed
+ * several full passes and was about twice as slow.) So the result equals the engine's ranking,
+ * and Lucene is charged with everything it cannot do itself.
  *
  * <p>Policies with exclusions for missing data or with factor floors are not supported.
  * Thread-safe after construction.
  */
 public final class LuceneJobRanker implements AutoCloseable {
 
-  /** Rescoring window of the first round; each further round doubles it. */
-  static final int FIRST_WINDOW = 100;
   /** Slack, in score units, for float rounding of Lucene scores and quantised coordinates. */
   static final double SCORE_SLACK = 1e-5;
   private static final double DISTANCE_SLACK_METERS = 100;
@@ -132,11 +138,15 @@ public final class LuceneJobRanker implements AutoCloseable {
     int pay = job.pay().minYen();
     doc.add(new IntPoint("pay", pay));
     doc.add(new NumericDocValuesField("pay", pay));
+    if (job.requiredSkills().isEmpty()) {
+      doc.add(new StringField("noreq", "T", Field.Store.NO));
+    }
     job.requiredSkills().forEach(r -> {
       String term = r.skill() + "@" + r.minLevel();
       requiredTerms.add(term);
       doc.add(new StringField("req", term, Field.Store.NO));
     });
+    doc.add(new NumericDocValuesField("reqCount", job.requiredSkills().size()));
     if (!job.preferredSkills().isEmpty()) {
       double sum = job.preferredSkills().stream().mapToDouble(p -> p.weight()).sum();
       ByteBuffer bytes = ByteBuffer.allocate(job.preferredSkills().size() * JobScoreBound.PREFERRED_ENTRY_BYTES);
@@ -180,16 +190,18 @@ public final class LuceneJobRanker implements AutoCloseable {
     if (worker.desiredPay() != null && worker.desiredPay().hard()) {
       filters.add(IntPoint.newRangeQuery("pay", worker.desiredPay().minHourlyYen(), Integer.MAX_VALUE), Occur.FILTER);
     }
-    List<BytesRef> lacking = new ArrayList<>();
+    List<Query> held = new ArrayList<>();
     for (String term : requiredTerms) {
       int at = term.lastIndexOf('@');
-      if (worker.level(term.substring(0, at)) < Integer.parseInt(term.substring(at + 1))) {
-        lacking.add(new BytesRef(term));
+      if (worker.level(term.substring(0, at)) >= Integer.parseInt(term.substring(at + 1))) {
+        held.add(new TermQuery(new Term("req", term)));
       }
     }
-    if (!lacking.isEmpty()) {
-      filters.add(new TermInSetQuery("req", lacking), Occur.MUST_NOT);
+    BooleanQuery.Builder skills = new BooleanQuery.Builder().add(new TermQuery(new Term("noreq", "T")), Occur.SHOULD);
+    if (!held.isEmpty()) {
+      skills.add(new CoveringQuery(held, LongValuesSource.fromIntField("reqCount")), Occur.SHOULD);
     }
+    filters.add(skills.build(), Occur.FILTER);
     return new FunctionScoreQuery(filters.build(), new JobScoreBound(policy, worker, skillOrdinals));
   }
 
@@ -198,34 +210,71 @@ public final class LuceneJobRanker implements AutoCloseable {
     if (!worker.active()) {
       return List.of();
     }
-    WorkerProfile profile = kernel.profile(worker);
-    JobColumns columns = kernel.columns();
-    Query query = query(worker);
     TopMatches top = new TopMatches(k);
-    double[] factors = new double[4];
-    ScoreDoc after = null;
-    int window = Math.max(FIRST_WINDOW, k);
     try {
-      while (true) {
-        TopDocs hits = after == null ? searcher.search(query, window) : searcher.searchAfter(after, query, window);
-        for (ScoreDoc hit : hits.scoreDocs) {
-          int pos = positionOfDoc[hit.doc];
-          double score = Evaluator.evaluate(policy, profile, columns, pos, top.threshold(), 1.0, factors);
+      searcher.search(query(worker), new RescoringCollectorManager(kernel.profile(worker), top));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return top.sorted();
+  }
+
+  /**
+   * Collects every hit of the query in one pass: a hit whose Lucene score (an upper bound) cannot
+   * reach the current K-th exact score is dropped; any other is rescored exactly by the kernel.
+   * The collectors of all slices feed one heap, which is safe because the searcher has no
+   * executor and runs slices one after another on the calling thread.
+   */
+  private final class RescoringCollectorManager implements CollectorManager<SimpleCollector, Void> {
+    private final WorkerProfile profile;
+    private final TopMatches top;
+    private final double[] factors = new double[4];
+
+    RescoringCollectorManager(WorkerProfile profile, TopMatches top) {
+      this.profile = profile;
+      this.top = top;
+    }
+
+    @Override
+    public SimpleCollector newCollector() {
+      return new SimpleCollector() {
+        private Scorable scorer;
+        private int docBase;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+          docBase = context.docBase;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+          this.scorer = scorer;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          double threshold = top.threshold();
+          if (top.isFull() && scorer.score() + SCORE_SLACK < threshold) {
+            return;
+          }
+          JobColumns columns = kernel.columns();
+          int pos = positionOfDoc[docBase + doc];
+          double score = Evaluator.evaluate(policy, profile, columns, pos, threshold, 1.0, factors);
           if (score >= 0) {
             top.offer(columns.job(pos).id(), score, factors);
           }
         }
-        if (hits.scoreDocs.length < window) {
-          return top.sorted();
+
+        @Override
+        public ScoreMode scoreMode() {
+          return ScoreMode.COMPLETE;
         }
-        after = hits.scoreDocs[hits.scoreDocs.length - 1];
-        if (top.isFull() && top.threshold() > after.score + SCORE_SLACK) {
-          return top.sorted();
-        }
-        window *= 2;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      };
+    }
+
+    @Override
+    public Void reduce(Collection<SimpleCollector> collectors) {
+      return null;
     }
   }
 
