@@ -17,25 +17,32 @@ import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Lucene-side score of a job for one worker, from doc values: the policy's weighted mean of
  * the Gaussian distance decay (1 for remote jobs), the level-adjusted share of preferred-skill
- * weight, the pay decay, and 1 for schedule coverage, which Lucene cannot compute. Missing data
- * scores as the policy says. An upper bound of the engine's score (equal when coverage is 1).
+ * weight, the pay decay, and an upper bound of schedule coverage from hour-of-week slots, which
+ * is all Lucene can compute of it. Missing data scores as the policy says. An upper bound of the
+ * engine's score, or {@link #EXCLUDED} when the coverage bound is below the policy's minimum.
  */
 final class JobScoreBound extends DoubleValuesSource {
 
+  /** The value of a job the bound proves excluded (schedule coverage below the minimum). */
+  static final float EXCLUDED = 0f;
   /** Bytes of one preferred skill in the {@code pref} doc values: ordinal, level, share. */
   static final int PREFERRED_ENTRY_BYTES = 2 + 1 + 8;
 
   private final ScoringPolicy policy;
   private final Worker worker;
   private final byte[] levelByOrdinal;
+  private final boolean @Nullable [] availableSlots;
 
-  JobScoreBound(ScoringPolicy policy, Worker worker, Map<String, Integer> skillOrdinals) {
+  JobScoreBound(ScoringPolicy policy, Worker worker, Map<String, Integer> skillOrdinals,
+      boolean @Nullable [] availableSlots) {
     this.policy = policy;
     this.worker = worker;
+    this.availableSlots = availableSlots;
     this.levelByOrdinal = new byte[skillOrdinals.size()];
     skillOrdinals.forEach((skill, ordinal) -> levelByOrdinal[ordinal] = (byte) worker.level(skill));
   }
@@ -45,6 +52,7 @@ final class JobScoreBound extends DoubleValuesSource {
     SortedNumericDocValues locations = DocValues.getSortedNumeric(ctx.reader(), "loc");
     NumericDocValues pays = DocValues.getNumeric(ctx.reader(), "pay");
     BinaryDocValues preferred = DocValues.getBinary(ctx.reader(), "pref");
+    BinaryDocValues slots = DocValues.getBinary(ctx.reader(), "slots");
     boolean hasHome = worker.home() != null;
     double lat = hasHome ? worker.home().latitude() : Double.NaN;
     double lng = hasHome ? worker.home().longitude() : Double.NaN;
@@ -78,7 +86,15 @@ final class JobScoreBound extends DoubleValuesSource {
         double skills = preferred.advanceExact(doc)
             ? skillShare(preferred.binaryValue())
             : policy.missingData(Factor.SKILLS).score();
-        value = policy.total(distance, skills, 1.0, pay);
+        double schedule = policy.missingData(Factor.SCHEDULE).score();
+        if (availableSlots != null && slots.advanceExact(doc)) {
+          schedule = HourOfWeek.coverageBound(slots.binaryValue(), availableSlots);
+          if (schedule < policy.minScheduleCoverage()) {
+            value = EXCLUDED;
+            return true;
+          }
+        }
+        value = policy.total(distance, skills, schedule, pay);
         return true;
       }
     };

@@ -61,10 +61,13 @@ import org.apache.lucene.util.BytesRef;
  * worker's travel limit ({@link LatLonPoint#newDistanceQuery}, with 100 m of slack for its
  * coordinate quantisation) or remote, at least the worker's hard pay floor, and every required
  * skill held: no requirement, or a {@link CoveringQuery} over the {@code skill@level} terms the
- * worker satisfies that must match as many of them as the job requires. It ranks the survivors with
+ * worker satisfies that must match as many of them as the job requires. The shifts are indexed
+ * as binary doc values of their share of time per hour-of-week slot (see {@link HourOfWeek}). It ranks the survivors with
  * {@link JobScoreBound}: the policy's Gaussian distance and pay decays and the level-adjusted
- * preferred-skill share computed from doc values, and schedule coverage counted as 1, because
- * Lucene cannot express "share of the job's shift seconds inside the worker's availability".
+ * preferred-skill share computed from doc values, and for schedule coverage only an upper
+ * bound: the share of shift time in hour-of-week slots where the worker is ever available (a
+ * bound below the minimum coverage excludes the hit). Lucene cannot express the exact coverage,
+ * "share of the job's shift seconds inside the worker's dated availability".
  *
  * <p><b>Rescoring.</b> That Lucene score is therefore an upper bound of the engine's score.
  * A collector rescores hits exactly with the core's {@link Evaluator} (which also applies the
@@ -156,6 +159,9 @@ public final class LuceneJobRanker implements AutoCloseable {
       });
       doc.add(new BinaryDocValuesField("pref", new BytesRef(bytes.array())));
     }
+    if (!job.shifts().isEmpty()) {
+      doc.add(new BinaryDocValuesField("slots", new BytesRef(HourOfWeek.encodeShares(job.shifts()))));
+    }
     doc.add(new NumericDocValuesField("pos", pos));
     return doc;
   }
@@ -176,7 +182,7 @@ public final class LuceneJobRanker implements AutoCloseable {
   }
 
   /** The Lucene query for {@code worker}: hard-constraint filters scored by {@link JobScoreBound}. */
-  Query query(Worker worker) {
+  Query query(Worker worker, WorkerProfile profile) {
     BooleanQuery.Builder filters = new BooleanQuery.Builder();
     filters.add(new TermQuery(new Term("open", "T")), Occur.FILTER);
     if (worker.home() != null) {
@@ -202,7 +208,7 @@ public final class LuceneJobRanker implements AutoCloseable {
       skills.add(new CoveringQuery(held, LongValuesSource.fromIntField("reqCount")), Occur.SHOULD);
     }
     filters.add(skills.build(), Occur.FILTER);
-    return new FunctionScoreQuery(filters.build(), new JobScoreBound(policy, worker, skillOrdinals));
+    return new FunctionScoreQuery(filters.build(), new JobScoreBound(policy, worker, skillOrdinals, HourOfWeek.available(profile.timeline())));
   }
 
   /** The best {@code k} jobs for {@code worker}, in the engine's ranking order. */
@@ -211,8 +217,9 @@ public final class LuceneJobRanker implements AutoCloseable {
       return List.of();
     }
     TopMatches top = new TopMatches(k);
+    WorkerProfile profile = kernel.profile(worker);
     try {
-      searcher.search(query(worker), new RescoringCollectorManager(kernel.profile(worker), top));
+      searcher.search(query(worker, profile), new RescoringCollectorManager(profile, top));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -254,7 +261,8 @@ public final class LuceneJobRanker implements AutoCloseable {
         @Override
         public void collect(int doc) throws IOException {
           double threshold = top.threshold();
-          if (top.isFull() && scorer.score() + SCORE_SLACK < threshold) {
+          float bound = scorer.score();
+          if (bound == JobScoreBound.EXCLUDED || (top.isFull() && bound + SCORE_SLACK < threshold)) {
             return;
           }
           JobColumns columns = kernel.columns();
