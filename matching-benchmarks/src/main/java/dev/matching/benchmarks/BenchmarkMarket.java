@@ -56,7 +56,7 @@ public final class BenchmarkMarket {
     return spread(jobs, count, Job::open);
   }
 
-  /** The clock a {@link WorkerIndex} of the market is created with: midnight UTC of the first day. */
+  /** The clock a {@link WorkerIndex} of the market is created with: the start of its first day in Tokyo. */
   public static Clock clock(int jobs) {
     Instant start = config(jobs).start().atStartOfDay(SampleMarket.ZONE).toInstant();
     return Clock.fixed(start, SampleMarket.ZONE);

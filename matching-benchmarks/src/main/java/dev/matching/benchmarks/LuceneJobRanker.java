@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,6 +40,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.LongValuesSource;
@@ -61,9 +64,9 @@ import org.apache.lucene.util.BytesRef;
  * worker's travel limit ({@link LatLonPoint#newDistanceQuery}, with 100 m of slack for its
  * coordinate quantisation) or remote, at least the worker's hard pay floor, and every required
  * skill held: no requirement, or a {@link CoveringQuery} over the {@code skill@level} terms the
- * worker satisfies that must match as many of them as the job requires. The shifts are indexed
- * as binary doc values of their share of time per hour-of-week slot (see {@link HourOfWeek}). It ranks the survivors with
- * {@link JobScoreBound}: the policy's Gaussian distance and pay decays and the level-adjusted
+ * worker satisfies that must match as many of them as the job requires. (The shifts are
+ * indexed as binary doc values of their share of time per hour-of-week slot, see
+ * {@link HourOfWeek}.) It ranks the survivors with {@link JobScoreBound}: the policy's Gaussian distance and pay decays and the level-adjusted
  * preferred-skill share computed from doc values, and for schedule coverage only an upper
  * bound: the share of shift time in hour-of-week slots where the worker is ever available (a
  * bound below the minimum coverage excludes the hit). Lucene cannot express the exact coverage,
@@ -104,7 +107,7 @@ public final class LuceneJobRanker implements AutoCloseable {
     }
     this.policy = policy;
     this.kernel = new BruteForceJobRanker(jobs, policy);
-    this.skillOrdinals = new java.util.HashMap<>();
+    this.skillOrdinals = new HashMap<>();
     TreeSet<String> terms = new TreeSet<>();
     this.directory = new ByteBuffersDirectory();
     try {
@@ -166,7 +169,7 @@ public final class LuceneJobRanker implements AutoCloseable {
     return doc;
   }
 
-  private static int[] readPositions(DirectoryReader reader) throws UncheckedIOException {
+  private static int[] readPositions(DirectoryReader reader) {
     int[] positions = new int[reader.maxDoc()];
     try {
       for (LeafReaderContext leaf : reader.leaves()) {
@@ -284,6 +287,20 @@ public final class LuceneJobRanker implements AutoCloseable {
     public Void reduce(Collection<SimpleCollector> collectors) {
       return null;
     }
+  }
+
+  /**
+   * The Lucene score of every job the query for {@code worker} matches, by the job's position in
+   * the list given to the constructor; NaN for jobs it does not match. For tests.
+   */
+  float[] luceneScores(Worker worker) throws IOException {
+    float[] scores = new float[positionOfDoc.length];
+    Arrays.fill(scores, Float.NaN);
+    Query query = query(worker, kernel.profile(worker));
+    for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.maxDoc())).scoreDocs) {
+      scores[positionOfDoc[hit.doc]] = hit.score;
+    }
+    return scores;
   }
 
   /** Approximate bytes of the Lucene index (the directory's files). */
