@@ -61,6 +61,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void assignmentDependsOnlyOnModel() {
+    onlyDependsOn("dev.matching.assignment..", "dev.matching.model..").check(core);
+  }
+
+  @Test
   void sampleDependsOnlyOnModel() {
     onlyDependsOn("dev.matching.sample..", "dev.matching.model..").check(core);
   }
