@@ -17,6 +17,9 @@ import org.flywaydb.core.api.FlywayException;
  * by the schema, held on a connection of its own while the schema is created and Flyway runs.
  * Flyway takes its own lock too; ours also covers {@code CREATE SCHEMA}, which is not safe to run
  * concurrently even with {@code IF NOT EXISTS}.
+ *
+ * <p>The history table is {@code <prefix>schema_history} in the configured schema. In a schema that
+ * already holds other tables, Flyway records a baseline at version 0 first, then applies V1 on.
  */
 final class Migrations {
 
@@ -58,6 +61,10 @@ final class Migrations {
         .schemas(tables.schema())
         .defaultSchema(tables.schema())
         .createSchemas(false)
+        // A schema shared with other tables (or with another prefix) has no history table of
+        // ours yet: baseline it at version 0 so that every script from V1 on still applies.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
         .table(tables.historyTable())
         .locations(LOCATION)
         .placeholders(Map.of("schema", tables.schema(), "prefix", tables.prefix()))
