@@ -5,6 +5,11 @@ import dev.matching.spi.Change;
 import dev.matching.spi.EntityStore;
 import dev.matching.spi.Versioned;
 import dev.matching.spi.VersionConflictException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,6 +25,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
@@ -51,21 +60,23 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   private final EntityMapping<T> mapping;
   private final Clock clock;
   private final int fetchSize;
-  private final int batchSize;
+  private final int copyThreshold;
   private final String table;
   private final String changeTable;
   private final int changeLockKey;
   private final String upsertOneSql;
   private final String insertIfAbsentSql;
   private final String updateIfVersionSql;
-  private final String upsertManySql;
+  private final String columnList;
+  private final String columnParameters;
+  private final String onConflictUpdate;
 
-  JdbcEntityStore(Database database, EntityMapping<T> mapping, Clock clock, int fetchSize, int batchSize) {
+  JdbcEntityStore(Database database, EntityMapping<T> mapping, Clock clock, int fetchSize, int copyThreshold) {
     this.database = database;
     this.mapping = mapping;
     this.clock = clock;
     this.fetchSize = fetchSize;
-    this.batchSize = batchSize;
+    this.copyThreshold = copyThreshold;
     this.table = database.tables().qualified(mapping.table());
     this.changeTable = database.tables().qualified(mapping.changeTable());
     this.changeLockKey = changeTable.hashCode();
@@ -83,10 +94,9 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
     this.updateIfVersionSql = "UPDATE " + table + " SET version = version + 1, updated_at = :updated_at, "
         + names.stream().map(n -> n + " = :" + n).collect(Collectors.joining(", "))
         + ", body = CAST(:body AS jsonb) WHERE id = :id AND version = :expected RETURNING version";
-    this.upsertManySql = "INSERT INTO " + table + " (id, version, updated_at, " + columnList + ", body)"
-        + " SELECT r.id, 1, :updated_at, " + names.stream().map(n -> "r." + n).collect(Collectors.joining(", "))
-        + ", CAST(r.body AS jsonb) FROM unnest(:id, " + params + ", :body) AS r(id, " + columnList + ", body)"
-        + onConflictUpdate + " RETURNING id, version";
+    this.columnList = columnList;
+    this.columnParameters = params;
+    this.onConflictUpdate = onConflictUpdate;
   }
 
   @Override
@@ -146,16 +156,10 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
     Instant now = now();
     return database.inTransaction("upserting " + all.size() + " " + mapping.kind() + "s", h -> {
       Map<String, Long> versions = new HashMap<>(all.size() * 2);
-      for (int from = 0; from < all.size(); from += batchSize) {
-        List<T> batch = all.subList(from, Math.min(all.size(), from + batchSize));
-        Query upsertMany = h.createQuery(upsertManySql)
-            .bind("updated_at", SqlValues.timestamp(now))
-            .bind("id", SqlValues.array("text", ids.subList(from, from + batch.size()).toArray()))
-            .bind("body", SqlValues.array("text", batch.stream().map(mapping::toJson).toArray()));
-        bindColumnArrays(upsertMany, batch);
-        upsertMany.map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getLong("version")))
-            .forEach(e -> versions.put(e.getKey(), e.getValue()));
-      }
+      Query upsert = all.size() <= copyThreshold ? upsertByArrays(h, all, ids) : upsertByCopy(h, all, ids);
+      upsert.bind("updated_at", SqlValues.timestamp(now))
+          .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getLong("version")))
+          .forEach(e -> versions.put(e.getKey(), e.getValue()));
       appendChanges(h, ids, Change.Type.UPSERT, now);
       List<Versioned<T>> stored = new ArrayList<>(all.size());
       for (int i = 0; i < all.size(); i++) {
@@ -163,6 +167,63 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
       }
       return stored;
     });
+  }
+
+  /** One statement with one array parameter per column, unnested into rows. */
+  private Query upsertByArrays(Handle h, List<T> entities, List<String> ids) {
+    Query query = h.createQuery(upsertSelectSql("unnest(:id, " + columnParameters + ", :body) AS r(id, "
+        + columnList + ", body)"))
+        .bind("id", SqlValues.array("text", ids.toArray()))
+        .bind("body", SqlValues.array("text", entities.stream().map(mapping::toJson).toArray()));
+    for (EntityMapping.Column<T> column : mapping.columns()) {
+      Object[] values = new Object[entities.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = column.value().apply(entities.get(i));
+      }
+      query.bind(column.name(), SqlValues.array(column.sqlType(), values));
+    }
+    return query;
+  }
+
+  /**
+   * Streams the rows with {@code COPY} into a temporary table dropped at commit, while they are
+   * encoded, then upserts from it in one statement: the fastest bulk path PostgreSQL offers that
+   * still allows {@code ON CONFLICT}.
+   */
+  private Query upsertByCopy(Handle h, List<T> entities, List<String> ids) {
+    String stage = "matching_stage_" + mapping.table();
+    h.execute("CREATE TEMPORARY TABLE " + stage + " (id text, " + mapping.columns().stream()
+        .map(c -> c.name() + " " + c.sqlType()).collect(Collectors.joining(", ")) + ", body text) ON COMMIT DROP");
+    try {
+      CopyIn copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
+          .copyIn("COPY " + stage + " (id, " + columnList + ", body) FROM STDIN");
+      try (Writer out = new BufferedWriter(new OutputStreamWriter(
+          new PGCopyOutputStream(copy, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        for (int i = 0; i < entities.size(); i++) {
+          T entity = entities.get(i);
+          CopyText.field(out, ids.get(i));
+          for (EntityMapping.Column<T> column : mapping.columns()) {
+            out.write('\t');
+            CopyText.field(out, column.value().apply(entity));
+          }
+          out.write('\t');
+          CopyText.field(out, mapping.toJson(entity));
+          out.write('\n');
+        }
+      }
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(e, null);
+    } catch (IOException e) {
+      throw new UnableToExecuteStatementException("streaming rows with COPY", e, null);
+    }
+    return h.createQuery(upsertSelectSql(stage + " AS r"));
+  }
+
+  private String upsertSelectSql(String source) {
+    return "INSERT INTO " + table + " (id, version, updated_at, " + columnList + ", body)"
+        + " SELECT r.id, 1, :updated_at, " + mapping.columns().stream().map(c -> "r." + c.name())
+        .collect(Collectors.joining(", ")) + ", CAST(r.body AS jsonb) FROM " + source
+        + onConflictUpdate + " RETURNING id, version";
   }
 
   @Override
@@ -271,16 +332,6 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
       });
     }
     return statement;
-  }
-
-  private <S extends SqlStatement<S>> void bindColumnArrays(S statement, List<T> batch) {
-    for (EntityMapping.Column<T> column : mapping.columns()) {
-      Object[] values = new Object[batch.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = column.value().apply(batch.get(i));
-      }
-      statement.bind(column.name(), SqlValues.array(column.sqlType(), values));
-    }
   }
 
   /** Appends one change per id, in order, under the change-log lock (see the class comment). */

@@ -8,8 +8,8 @@ import java.util.List;
 /** {@link JobStore} on the {@code jobs} table. Thread-safe. */
 final class JdbcJobStore extends JdbcEntityStore<Job> implements JobStore {
 
-  JdbcJobStore(Database database, Clock clock, int fetchSize, int batchSize) {
-    super(database, new Mapping(), clock, fetchSize, batchSize);
+  JdbcJobStore(Database database, Clock clock, int fetchSize, int copyThreshold) {
+    super(database, new Mapping(), clock, fetchSize, copyThreshold);
   }
 
   private static final class Mapping implements EntityMapping<Job> {

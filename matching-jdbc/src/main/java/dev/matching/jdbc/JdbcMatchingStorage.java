@@ -42,8 +42,8 @@ public final class JdbcMatchingStorage {
   public static final String DEFAULT_SCHEMA = "matching";
   /** Rows fetched per round trip by {@code forEach} when none is configured. */
   public static final int DEFAULT_FETCH_SIZE = 1_000;
-  /** Rows sent per statement by {@code upsertAll} when none is configured. */
-  public static final int DEFAULT_BATCH_SIZE = 5_000;
+  /** Size above which {@code upsertAll} streams rows with COPY, when none is configured. */
+  public static final int DEFAULT_COPY_THRESHOLD = 1_000;
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Pattern PREFIX = Pattern.compile("([a-z_][a-z0-9_]*)?");
@@ -58,7 +58,7 @@ public final class JdbcMatchingStorage {
   private final boolean migrateOnBuild;
   private final Clock clock;
   private final int fetchSize;
-  private final int batchSize;
+  private final int copyThreshold;
   private final Database database;
   private final JobStore jobStore;
   private final WorkerStore workerStore;
@@ -72,10 +72,10 @@ public final class JdbcMatchingStorage {
     this.migrateOnBuild = b.migrate;
     this.clock = Checks.required(b.clock, "clock");
     this.fetchSize = Checks.intIn(b.fetchSize, 1, 1_000_000, "fetchSize");
-    this.batchSize = Checks.intIn(b.batchSize, 1, 100_000, "batchSize");
+    this.copyThreshold = Checks.intIn(b.copyThreshold, 0, 1_000_000, "copyThreshold");
     this.database = new Database(Jdbi.create(dataSource), new Tables(schema, tablePrefix));
-    this.jobStore = new JdbcJobStore(database, clock, fetchSize, batchSize);
-    this.workerStore = new JdbcWorkerStore(database, clock, fetchSize, batchSize);
+    this.jobStore = new JdbcJobStore(database, clock, fetchSize, copyThreshold);
+    this.workerStore = new JdbcWorkerStore(database, clock, fetchSize, copyThreshold);
     this.matchResultStore = new JdbcMatchResultStore(database, clock);
     this.batchRunStore = new JdbcBatchRunStore(database);
   }
@@ -96,7 +96,7 @@ public final class JdbcMatchingStorage {
   /** A builder pre-filled with this configuration, to derive another. */
   public Builder toBuilder() {
     return custom().dataSource(dataSource).schema(schema).tablePrefix(tablePrefix).migrate(migrateOnBuild)
-        .clock(clock).fetchSize(fetchSize).batchSize(batchSize);
+        .clock(clock).fetchSize(fetchSize).copyThreshold(copyThreshold);
   }
 
   /**
@@ -155,15 +155,15 @@ public final class JdbcMatchingStorage {
     return fetchSize;
   }
 
-  /** Rows sent per statement by bulk writes. */
-  public int batchSize() {
-    return batchSize;
+  /** Largest {@code upsertAll} sent as one statement; larger ones stream with COPY. */
+  public int copyThreshold() {
+    return copyThreshold;
   }
 
   @Override
   public String toString() {
     return "JdbcMatchingStorage[schema=" + schema + ", tablePrefix=" + tablePrefix + ", migrate=" + migrateOnBuild
-        + ", fetchSize=" + fetchSize + ", batchSize=" + batchSize + "]";
+        + ", fetchSize=" + fetchSize + ", copyThreshold=" + copyThreshold + "]";
   }
 
   private static String checkIdentifier(@Nullable String value, String field, Pattern pattern, int suffixLength) {
@@ -183,7 +183,7 @@ public final class JdbcMatchingStorage {
     private boolean migrate = true;
     private Clock clock = Clock.systemUTC();
     private int fetchSize = DEFAULT_FETCH_SIZE;
-    private int batchSize = DEFAULT_BATCH_SIZE;
+    private int copyThreshold = DEFAULT_COPY_THRESHOLD;
 
     private Builder() {}
 
@@ -232,9 +232,12 @@ public final class JdbcMatchingStorage {
       return this;
     }
 
-    /** Rows sent per statement by {@code upsertAll}; defaults to 5,000. */
-    public Builder batchSize(int batchSize) {
-      this.batchSize = batchSize;
+    /**
+     * Largest {@code upsertAll} sent as one statement with one array per column; larger ones
+     * stream their rows with {@code COPY} into a temporary table first. Defaults to 1,000.
+     */
+    public Builder copyThreshold(int copyThreshold) {
+      this.copyThreshold = copyThreshold;
       return this;
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
 /** {@link WorkerStore} on the {@code workers} table. Thread-safe. */
 final class JdbcWorkerStore extends JdbcEntityStore<Worker> implements WorkerStore {
 
-  JdbcWorkerStore(Database database, Clock clock, int fetchSize, int batchSize) {
-    super(database, new Mapping(), clock, fetchSize, batchSize);
+  JdbcWorkerStore(Database database, Clock clock, int fetchSize, int copyThreshold) {
+    super(database, new Mapping(), clock, fetchSize, copyThreshold);
   }
 
   private static final class Mapping implements EntityMapping<Worker> {

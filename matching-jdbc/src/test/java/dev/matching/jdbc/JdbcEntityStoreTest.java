@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JdbcEntityStoreTest extends PostgresTestBase {
 
@@ -102,11 +104,11 @@ class JdbcEntityStoreTest extends PostgresTestBase {
   }
 
   @Test
-  void upsertAllWritesEverythingInOneTransactionAndReturnsInOrder() {
+  void upsertAllThroughCopyWritesEverythingAndReturnsInOrder() {
     jobs().upsert(Fixtures.job("job-00002"));
     List<Job> batch = IntStream.rangeClosed(1, 12).mapToObj(i -> Fixtures.job(String.format("job-%05d", i)))
         .collect(Collectors.toList());
-    List<Versioned<Job>> stored = storage.toBuilder().migrate(false).batchSize(5).build().jobStore().upsertAll(batch);
+    List<Versioned<Job>> stored = storage.toBuilder().migrate(false).copyThreshold(5).build().jobStore().upsertAll(batch);
 
     assertThat(stored).extracting(v -> v.value().id()).containsExactlyElementsOf(
         batch.stream().map(Job::id).collect(Collectors.toList()));
@@ -116,17 +118,30 @@ class JdbcEntityStoreTest extends PostgresTestBase {
     assertThat(jobs().changesSince(1, 100)).hasSize(12);
   }
 
-  @Test
-  void upsertAllIsAllOrNothing() {
+  @ParameterizedTest(name = "copyThreshold {0}")
+  @ValueSource(ints = {0, 1_000})
+  void upsertAllIsAllOrNothingAndEscapesEveryCharacter(int copyThreshold) {
     List<Job> batch = new ArrayList<>(Fixtures.sampleJobs(30));
+    batch.add(Fixtures.job("back\\slash \"quoted\"").toBuilder().title("line\nbreak\ttab\r \\N \\ {\"a\",b}").build());
     batch.add(Fixtures.job("nul").toBuilder().title("a NUL \u0000 PostgreSQL cannot store").build());
+    JobStore store = storage.toBuilder().migrate(false).copyThreshold(copyThreshold).build().jobStore();
 
-    assertThatThrownBy(() -> jobs().upsertAll(batch)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> store.upsertAll(batch)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SQLState 22");
+    assertThat(store.count()).isZero();
+    assertThat(store.lastSequence()).isZero();
+
+    batch.remove(batch.size() - 1);
+    assertThat(store.upsertAll(batch)).hasSize(31);
+    assertThat(store.find("back\\slash \"quoted\"").orElseThrow().value()).isEqualTo(batch.get(30));
+  }
+
+  @Test
+  void upsertAllRefusesAnIdListedTwice() {
     assertThatThrownBy(() -> jobs().upsertAll(List.of(Fixtures.job("x"), Fixtures.job("x"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than once");
+    assertThat(jobs().upsertAll(List.of())).isEmpty();
     assertThat(jobs().count()).isZero();
-    assertThat(jobs().lastSequence()).isZero();
   }
 
   @Test
