@@ -23,25 +23,43 @@ final class CopyText {
       out.write(value.toString());
     } else {
       String text = value.toString();
-      for (int i = 0; i < text.length(); i++) {
+      int first = firstSpecial(text);
+      if (first < 0) {
+        out.write(text);
+        return;
+      }
+      StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+      for (int i = first; i < text.length(); i++) {
         char c = text.charAt(i);
         switch (c) {
           case '\\':
-            out.write("\\\\");
+            escaped.append("\\\\");
             break;
           case '\t':
-            out.write("\\t");
+            escaped.append("\\t");
             break;
           case '\n':
-            out.write("\\n");
+            escaped.append("\\n");
             break;
           case '\r':
-            out.write("\\r");
+            escaped.append("\\r");
             break;
           default:
-            out.write(c);
+            escaped.append(c);
         }
       }
+      out.write(escaped.toString());
     }
+  }
+
+  /** Index of the first character that needs escaping, or -1. */
+  private static int firstSpecial(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return -1;
   }
 }

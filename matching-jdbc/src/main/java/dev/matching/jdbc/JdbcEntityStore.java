@@ -193,7 +193,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   private Query upsertByCopy(Handle h, List<T> entities, List<String> ids) {
     String stage = "matching_stage_" + mapping.table();
     h.execute("CREATE TEMPORARY TABLE " + stage + " (id text, " + mapping.columns().stream()
-        .map(c -> c.name() + " " + c.sqlType()).collect(Collectors.joining(", ")) + ", body text) ON COMMIT DROP");
+        .map(c -> c.name() + " " + c.sqlType()).collect(Collectors.joining(", ")) + ", body jsonb) ON COMMIT DROP");
     try {
       CopyIn copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
           .copyIn("COPY " + stage + " (id, " + columnList + ", body) FROM STDIN");
