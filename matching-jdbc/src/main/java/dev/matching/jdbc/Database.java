@@ -7,6 +7,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
 
 /**
  * The Jdbi of one storage plus the one place where database failures become the exceptions the
@@ -71,8 +72,8 @@ final class Database {
   /** Whether {@code e} is a unique violation of the constraint or index {@code name}. */
   static boolean isUniqueViolation(Exception e, String name) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.postgresql.util.PSQLException) {
-        org.postgresql.util.PSQLException p = (org.postgresql.util.PSQLException) t;
+      if (t instanceof PSQLException) {
+        PSQLException p = (PSQLException) t;
         return "23505".equals(p.getSQLState()) && p.getServerErrorMessage() != null
             && name.equals(p.getServerErrorMessage().getConstraint());
       }

@@ -218,14 +218,13 @@ final class JdbcBatchRunStore implements BatchRunStore {
   public BatchRun retry(String runId, Instant now) {
     Checks.required(runId, "runId");
     Checks.required(now, "now");
-    String[] type = new String[1];
+    String type = find(runId).orElseThrow(() -> unknownRun(runId)).type(); // a run's type never changes
     try {
       return database.inTransaction("retrying run " + runId, h -> {
         BatchRun run = lockRun(h, runId).orElseThrow(() -> unknownRun(runId));
-        type[0] = run.type();
         Checks.check(run.state() == BatchState.FAILED || run.state() == BatchState.CANCELLED, "runId",
             "run " + runId + " is " + run.state() + "; only failed or cancelled runs can be retried");
-        throwIfActive(h, run.type());
+        throwIfActive(h, type);
         h.createUpdate("UPDATE " + runs + " SET state = 'QUEUED', finished_at = NULL, error = NULL WHERE id = :run")
             .bind("run", runId)
             .execute();
@@ -236,7 +235,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
         return run(h, runId).orElseThrow();
       });
     } catch (IllegalArgumentException e) {
-      throw type[0] == null ? e : conflictOr(e, type[0]);
+      throw conflictOr(e, type);
     }
   }
 

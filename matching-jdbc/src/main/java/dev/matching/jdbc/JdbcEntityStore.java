@@ -271,10 +271,10 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   /**
    * {@inheritDoc}
    *
-   * <p>Reads in one read-only transaction (a consistent snapshot of the start of the scan is not
-   * promised: rows committed during the scan may or may not be seen) with a cursor fetching
-   * {@code fetchSize} rows per round trip, so memory stays flat whatever the table size. An
-   * exception thrown by {@code sink} ends the scan and propagates unchanged.
+   * <p>Reads with one statement in a transaction, through a cursor fetching {@code fetchSize}
+   * rows per round trip, so memory stays flat whatever the table size. One statement has one
+   * snapshot: the scan sees the table as it was when the scan started, in no particular order.
+   * An exception thrown by {@code sink} ends the scan and propagates unchanged.
    */
   @Override
   public void forEach(Consumer<? super T> sink) {
