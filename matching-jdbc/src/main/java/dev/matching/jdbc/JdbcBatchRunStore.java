@@ -101,7 +101,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
 
   @Override
   public List<BatchRun> list(@Nullable String type, int limit) {
-    Checks.check(limit >= 0, "limit", "must not be negative, was " + limit);
+    Database.checkLimit(limit);
     return database.withHandle("listing runs", h -> {
       Query query = h.createQuery(selectRun + (type == null ? "" : " WHERE r.type = :type")
           + " ORDER BY r.created_at DESC, r.created_seq DESC LIMIT :limit").bind("limit", limit);
@@ -128,7 +128,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
       Optional<PartitionLease> lease = h.createQuery("UPDATE " + partitions + " p SET state = 'RUNNING', owner = :node,"
               + " token = p.token + 1, lease_expires_at = :until, attempts = p.attempts + 1"
               + " WHERE (p.run_id, p.partition) = (SELECT c.run_id, c.partition FROM " + partitions + " c"
-              + " WHERE c.run_id = :run AND (c.state = 'PENDING' OR (c.state = 'RUNNING' AND c.lease_expires_at < :now))"
+              + " WHERE c.run_id = :run AND (c.state = 'PENDING' OR (c.state = 'RUNNING' AND c.lease_expires_at <= :now))"
               + " AND EXISTS (SELECT 1 FROM " + runs + " r WHERE r.id = c.run_id AND r.state IN " + ACTIVE_STATES + ")"
               + " ORDER BY c.partition LIMIT 1 FOR UPDATE SKIP LOCKED)"
               + " RETURNING p.run_id, p.partition, p.spec, p.owner, p.token, p.lease_expires_at")
@@ -200,16 +200,23 @@ final class JdbcBatchRunStore implements BatchRunStore {
   public BatchRun finish(String runId, BatchState state, @Nullable String error, Instant now) {
     Checks.required(runId, "runId");
     Checks.required(state, "state");
-    Checks.check(!state.active(), "state", "must be a final state, was " + state);
+    Checks.check(state == BatchState.CANCELLED || state == BatchState.FAILED, "state",
+        "must be CANCELLED or FAILED, was " + state);
     Checks.required(now, "now");
     return database.inTransaction("finishing run " + runId, h -> {
-      h.createUpdate("UPDATE " + runs + " SET state = :state, error = :error, finished_at = :now"
+      int finished = h.createUpdate("UPDATE " + runs + " SET state = :state, error = :error, finished_at = :now"
               + " WHERE id = :run AND state IN " + ACTIVE_STATES)
           .bind("state", state.name())
           .bind("error", error)
           .bind("now", SqlValues.timestamp(now))
           .bind("run", runId)
           .execute();
+      if (finished > 0) {
+        h.createUpdate("UPDATE " + partitions + " SET state = 'PENDING', lease_expires_at = NULL"
+                + " WHERE run_id = :run AND state = 'RUNNING'")
+            .bind("run", runId)
+            .execute();
+      }
       return run(h, runId).orElseThrow(() -> unknownRun(runId));
     });
   }
@@ -225,7 +232,8 @@ final class JdbcBatchRunStore implements BatchRunStore {
         Checks.check(run.state() == BatchState.FAILED || run.state() == BatchState.CANCELLED, "runId",
             "run " + runId + " is " + run.state() + "; only failed or cancelled runs can be retried");
         throwIfActive(h, type);
-        h.createUpdate("UPDATE " + runs + " SET state = 'QUEUED', finished_at = NULL, error = NULL WHERE id = :run")
+        h.createUpdate("UPDATE " + runs + " SET state = 'QUEUED', started_at = NULL, finished_at = NULL,"
+                + " error = NULL WHERE id = :run")
             .bind("run", runId)
             .execute();
         h.createUpdate("UPDATE " + partitions + " SET state = 'PENDING', lease_expires_at = NULL, error = NULL,"

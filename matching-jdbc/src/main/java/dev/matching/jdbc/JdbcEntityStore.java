@@ -241,6 +241,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   @Override
   public void delete(String id, long expectedVersion) {
     Checks.required(id, "id");
+    Checks.check(expectedVersion >= 1, "expectedVersion", "must be at least 1, was " + expectedVersion);
     database.inTransaction("deleting " + mapping.kind() + " " + id, h -> {
       int deleted = h.createUpdate("DELETE FROM " + table + " WHERE id = :id AND version = :expected")
           .bind("id", id)
@@ -256,7 +257,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
 
   @Override
   public List<Versioned<T>> list(@Nullable String afterId, int limit) {
-    Checks.check(limit >= 0, "limit", "must not be negative, was " + limit);
+    Database.checkLimit(limit);
     return database.withHandle("listing " + mapping.kind() + "s", h -> {
       String where = afterId == null ? "" : " WHERE id > :after";
       Query query = h.createQuery("SELECT version, updated_at, body FROM " + table + where + " ORDER BY id LIMIT :limit")
@@ -274,7 +275,9 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
    * <p>Reads with one statement in a transaction, through a cursor fetching {@code fetchSize}
    * rows per round trip, so memory stays flat whatever the table size. One statement has one
    * snapshot: the scan sees the table as it was when the scan started, in no particular order.
-   * An exception thrown by {@code sink} ends the scan and propagates unchanged.
+   * An exception thrown by {@code sink} ends the scan and propagates unchanged. The scan holds
+   * one connection while {@code sink} runs, so a sink that calls this store needs a data source
+   * that can hand out a second one.
    */
   @Override
   public void forEach(Consumer<? super T> sink) {
@@ -296,7 +299,8 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
 
   @Override
   public List<Change> changesSince(long afterSequence, int limit) {
-    Checks.check(limit >= 0, "limit", "must not be negative, was " + limit);
+    Checks.check(afterSequence >= 0, "afterSequence", "must not be negative, was " + afterSequence);
+    Database.checkLimit(limit);
     return database.withHandle("reading " + mapping.kind() + " changes", h ->
         h.createQuery("SELECT sequence, entity_id, change_type FROM " + changeTable
                 + " WHERE sequence > :after ORDER BY sequence LIMIT :limit")

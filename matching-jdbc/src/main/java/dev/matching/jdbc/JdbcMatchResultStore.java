@@ -99,7 +99,7 @@ final class JdbcMatchResultStore implements MatchResultStore {
   @Override
   public Optional<MatchList> find(Direction direction, String subjectId) {
     Checks.required(direction, "direction");
-    Checks.required(subjectId, "subjectId");
+    Checks.id(subjectId, "subjectId");
     return database.withHandle("finding the " + direction + " list of " + subjectId, h ->
         h.createQuery("SELECT l.generation, l.computed_at, l.matches FROM " + publications + " p JOIN " + lists
                 + " l ON l.direction = p.direction AND l.generation = p.generation"
@@ -125,13 +125,26 @@ final class JdbcMatchResultStore implements MatchResultStore {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One transaction: deletes the lists of {@code id}, then rewrites the matches of the lists
+   * that mention it (found through the GIN index on {@code match_ids}) without it, keeping the
+   * order of the others.
+   */
   @Override
   public long erase(String id) {
     Checks.required(id, "id");
-    return database.withHandle("erasing " + id + " from match lists", h ->
-        (long) h.createUpdate("DELETE FROM " + lists + " WHERE subject_id = :id OR match_ids @> ARRAY[CAST(:id AS text)]")
-            .bind("id", id)
-            .execute());
+    return database.inTransaction("erasing " + id + " from match lists", h -> {
+      long deleted = h.createUpdate("DELETE FROM " + lists + " WHERE subject_id = :id").bind("id", id).execute();
+      long changed = h.createUpdate("UPDATE " + lists + " SET match_ids = array_remove(match_ids, CAST(:id AS text)),"
+              + " matches = (SELECT coalesce(jsonb_agg(e.m ORDER BY e.position), CAST('[]' AS jsonb))"
+              + " FROM jsonb_array_elements(matches) WITH ORDINALITY AS e(m, position) WHERE e.m ->> 'id' <> :id)"
+              + " WHERE match_ids @> ARRAY[CAST(:id AS text)]")
+          .bind("id", id)
+          .execute();
+      return deleted + changed;
+    });
   }
 
   private Optional<Long> publishedGeneration(Handle h, Direction direction, String lockClause) {

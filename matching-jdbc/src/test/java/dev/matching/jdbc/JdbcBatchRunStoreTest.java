@@ -108,11 +108,11 @@ class JdbcBatchRunStoreTest extends PostgresTestBase {
   void anExpiredLeaseIsTakenOverAndTheOldHolderIsFencedOff() {
     BatchRun run = create("daily", 1);
     PartitionLease stale = runs().claim(run.id(), "node-a", T0, LEASE).orElseThrow();
-    assertThat(runs().claim(run.id(), "node-b", T0.plus(LEASE), LEASE)).isEmpty();
+    assertThat(runs().claim(run.id(), "node-b", T0.plus(LEASE).minusSeconds(1), LEASE)).isEmpty();
     PartitionLease renewed = runs().heartbeat(stale, T0.plusSeconds(60), LEASE);
     assertThat(renewed.expiresAt()).isEqualTo(T0.plusSeconds(60).plus(LEASE));
 
-    Instant afterExpiry = renewed.expiresAt().plusSeconds(1);
+    Instant afterExpiry = renewed.expiresAt(); // expired at its expiry instant
     PartitionLease takenOver = runs().claim(run.id(), "node-b", afterExpiry, LEASE).orElseThrow();
     assertThat(takenOver.token()).isEqualTo(2);
 
@@ -156,6 +156,8 @@ class JdbcBatchRunStoreTest extends PostgresTestBase {
     assertThat(retried.state()).isEqualTo(BatchState.QUEUED);
     assertThat(retried.partitionsDone()).isEqualTo(2);
     assertThat(retried.finishedAt()).isNull();
+    assertThat(retried.startedAt()).isNull();
+    assertThat(retried.partitionsFailed()).isZero();
     PartitionLease again = runs().claim(run.id(), "node-b", T0.plusSeconds(61), LEASE).orElseThrow();
     assertThat(again.partition()).isEqualTo(1);
     assertThat(runs().complete(again, 10, T0.plusSeconds(62)).state()).isEqualTo(BatchState.SUCCEEDED);
@@ -169,6 +171,11 @@ class JdbcBatchRunStoreTest extends PostgresTestBase {
     BatchRun cancelled = runs().finish(run.id(), BatchState.CANCELLED, null, T0.plusSeconds(1));
 
     assertThat(cancelled.state()).isEqualTo(BatchState.CANCELLED);
+    assertThat(runs().partitions(run.id())).extracting(PartitionStatus::state).containsOnly(PartitionState.PENDING);
+    assertThatThrownBy(() -> runs().finish(run.id(), BatchState.SUCCEEDED, null, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> runs().finish("unknown", BatchState.CANCELLED, null, T0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(runs().claim(run.id(), "node-b", T0.plusSeconds(2), LEASE)).isEmpty();
     assertThatThrownBy(() -> runs().complete(lease, 1, T0.plusSeconds(2))).isInstanceOf(LeaseLostException.class);
     assertThat(runs().finish(run.id(), BatchState.FAILED, "late", T0.plusSeconds(3))).isEqualTo(cancelled);

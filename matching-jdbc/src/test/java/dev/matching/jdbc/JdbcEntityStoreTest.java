@@ -137,6 +137,15 @@ class JdbcEntityStoreTest extends PostgresTestBase {
   }
 
   @Test
+  void badArgumentsAreRefusedNamingTheParameter() {
+    assertThatThrownBy(() -> jobs().list(null, 0)).hasMessageStartingWith("limit:");
+    assertThatThrownBy(() -> jobs().list(null, 10_001)).hasMessageStartingWith("limit:");
+    assertThatThrownBy(() -> jobs().changesSince(-1, 10)).hasMessageStartingWith("afterSequence:");
+    assertThatThrownBy(() -> jobs().delete("job-1", 0)).hasMessageStartingWith("expectedVersion:");
+    assertThatThrownBy(() -> jobs().upsert(Fixtures.job("job-1"), -1)).hasMessageStartingWith("expectedVersion:");
+  }
+
+  @Test
   void upsertAllRefusesAnIdListedTwice() {
     assertThatThrownBy(() -> jobs().upsertAll(List.of(Fixtures.job("x"), Fixtures.job("x"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than once");

@@ -67,7 +67,7 @@ class JdbcMatchResultStoreTest extends PostgresTestBase {
   }
 
   @Test
-  void eraseRemovesListsOfAndListsMentioningTheId() {
+  void eraseDeletesTheListsOfTheIdAndRemovesItFromOtherLists() {
     results().write(JOBS, 1, T0, Map.of(
         "w1", List.of(match("j1", 0.9)),
         "w2", List.of(match("j2", 0.9), match("j\"odd\\id", 0.1)),
@@ -77,8 +77,11 @@ class JdbcMatchResultStoreTest extends PostgresTestBase {
 
     assertThat(results().erase("j1")).isEqualTo(2);
     assertThat(results().erase("j\"odd\\id")).isEqualTo(1);
-    assertThat(results().find(JOBS, "w1")).isEmpty();
-    assertThat(results().find(JOBS, "w2")).isEmpty();
-    assertThat(results().find(JOBS, "w3")).isPresent();
+    assertThat(results().erase("nobody")).isZero();
+    assertThat(results().find(JOBS, "w1").orElseThrow().matches()).isEmpty();
+    assertThat(results().find(JOBS, "w2")).contains(new MatchList(JOBS, "w2", 1, T0, List.of(match("j2", 0.9))));
+    assertThat(results().find(JOBS, "w3").orElseThrow().matches()).containsExactly(match("j2", 0.4));
+    results().publish(Direction.WORKERS_FOR_JOB, 1);
+    assertThat(results().find(Direction.WORKERS_FOR_JOB, "j1")).isEmpty();
   }
 }
