@@ -1,0 +1,403 @@
+package dev.matching.spring;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the matching service, under {@code matching.*}. Every property has a
+ * default that works on a laptop; values are checked at startup and a bad one stops the
+ * application with a message naming the property.
+ */
+@ConfigurationProperties(prefix = "matching")
+public class MatchingProperties {
+
+  /** Scoring: preset, weights and decay parameters. */
+  private final Policy policy = new Policy();
+  /** The in-memory indexes. */
+  private final Index index = new Index();
+  /** Query limits. */
+  private final Query query = new Query();
+  /** Where jobs, workers, batch runs and results are stored. */
+  private final Storage storage = new Storage();
+  /** The daily matching batch. */
+  private final Batch batch = new Batch();
+  /** The REST API. */
+  private final Web web = new Web();
+
+  public Policy getPolicy() {
+    return policy;
+  }
+
+  public Index getIndex() {
+    return index;
+  }
+
+  public Query getQuery() {
+    return query;
+  }
+
+  public Storage getStorage() {
+    return storage;
+  }
+
+  public Batch getBatch() {
+    return batch;
+  }
+
+  public Web getWeb() {
+    return web;
+  }
+
+  /** The default scoring policy: a preset, optionally adjusted. */
+  public static class Policy {
+    /**
+     * Preset the default policy starts from: balanced, nearby, pay_first, schedule_first or
+     * skills_first.
+     */
+    private String preset = "balanced";
+    /** Relative weight of the distance factor; the preset's when unset. */
+    private @Nullable Double distanceWeight;
+    /** Relative weight of the skills factor; the preset's when unset. */
+    private @Nullable Double skillsWeight;
+    /** Relative weight of the schedule factor; the preset's when unset. */
+    private @Nullable Double scheduleWeight;
+    /** Relative weight of the pay factor; the preset's when unset. */
+    private @Nullable Double payWeight;
+    /** Distance at which the distance score starts to decay, in km; the preset's when unset. */
+    private @Nullable Double distanceOffsetKm;
+    /** Distance beyond the offset at which the distance score equals the decay, in km. */
+    private @Nullable Double distanceScaleKm;
+    /** Distance score at offset + scale, in (0, 1). */
+    private @Nullable Double distanceDecay;
+    /** Shortfall below the desired pay at which the pay score equals the decay, in JPY/h. */
+    private @Nullable Double payScaleYen;
+    /** Pay score at a shortfall of the scale, in (0, 1). */
+    private @Nullable Double payDecay;
+    /** Minimum share of a job's shift time the worker must be available for, in [0, 1]. */
+    private @Nullable Double minScheduleCoverage;
+
+    public String getPreset() {
+      return preset;
+    }
+
+    public void setPreset(String preset) {
+      this.preset = preset;
+    }
+
+    public @Nullable Double getDistanceWeight() {
+      return distanceWeight;
+    }
+
+    public void setDistanceWeight(@Nullable Double distanceWeight) {
+      this.distanceWeight = distanceWeight;
+    }
+
+    public @Nullable Double getSkillsWeight() {
+      return skillsWeight;
+    }
+
+    public void setSkillsWeight(@Nullable Double skillsWeight) {
+      this.skillsWeight = skillsWeight;
+    }
+
+    public @Nullable Double getScheduleWeight() {
+      return scheduleWeight;
+    }
+
+    public void setScheduleWeight(@Nullable Double scheduleWeight) {
+      this.scheduleWeight = scheduleWeight;
+    }
+
+    public @Nullable Double getPayWeight() {
+      return payWeight;
+    }
+
+    public void setPayWeight(@Nullable Double payWeight) {
+      this.payWeight = payWeight;
+    }
+
+    public @Nullable Double getDistanceOffsetKm() {
+      return distanceOffsetKm;
+    }
+
+    public void setDistanceOffsetKm(@Nullable Double distanceOffsetKm) {
+      this.distanceOffsetKm = distanceOffsetKm;
+    }
+
+    public @Nullable Double getDistanceScaleKm() {
+      return distanceScaleKm;
+    }
+
+    public void setDistanceScaleKm(@Nullable Double distanceScaleKm) {
+      this.distanceScaleKm = distanceScaleKm;
+    }
+
+    public @Nullable Double getDistanceDecay() {
+      return distanceDecay;
+    }
+
+    public void setDistanceDecay(@Nullable Double distanceDecay) {
+      this.distanceDecay = distanceDecay;
+    }
+
+    public @Nullable Double getPayScaleYen() {
+      return payScaleYen;
+    }
+
+    public void setPayScaleYen(@Nullable Double payScaleYen) {
+      this.payScaleYen = payScaleYen;
+    }
+
+    public @Nullable Double getPayDecay() {
+      return payDecay;
+    }
+
+    public void setPayDecay(@Nullable Double payDecay) {
+      this.payDecay = payDecay;
+    }
+
+    public @Nullable Double getMinScheduleCoverage() {
+      return minScheduleCoverage;
+    }
+
+    public void setMinScheduleCoverage(@Nullable Double minScheduleCoverage) {
+      this.minScheduleCoverage = minScheduleCoverage;
+    }
+  }
+
+  /** The in-memory indexes. */
+  public static class Index {
+    /** How far ahead worker availabilities are pre-expanded for fast pruning. */
+    private Duration availabilityWindow = Duration.ofDays(62);
+    /** How often the indexes apply changes other nodes wrote to the shared store; 0 disables. */
+    private Duration refreshInterval = Duration.ofSeconds(1);
+
+    public Duration getAvailabilityWindow() {
+      return availabilityWindow;
+    }
+
+    public void setAvailabilityWindow(Duration availabilityWindow) {
+      this.availabilityWindow = availabilityWindow;
+    }
+
+    public Duration getRefreshInterval() {
+      return refreshInterval;
+    }
+
+    public void setRefreshInterval(Duration refreshInterval) {
+      this.refreshInterval = refreshInterval;
+    }
+  }
+
+  /** Query limits. */
+  public static class Query {
+    /** Page size when a request names none. */
+    private int defaultLimit = 20;
+    /** Largest page size a request may ask for (at most 1000). */
+    private int maxLimit = 100;
+
+    public int getDefaultLimit() {
+      return defaultLimit;
+    }
+
+    public void setDefaultLimit(int defaultLimit) {
+      this.defaultLimit = defaultLimit;
+    }
+
+    public int getMaxLimit() {
+      return maxLimit;
+    }
+
+    public void setMaxLimit(int maxLimit) {
+      this.maxLimit = maxLimit;
+    }
+  }
+
+  /** Storage choice. */
+  public static class Storage {
+    /**
+     * Where data lives: {@code auto} (PostgreSQL when matching-jdbc and a DataSource are present,
+     * otherwise memory), {@code memory} or {@code jdbc}.
+     */
+    private StorageType type = StorageType.AUTO;
+
+    public StorageType getType() {
+      return type;
+    }
+
+    public void setType(StorageType type) {
+      this.type = type;
+    }
+  }
+
+  /** Storage choices. */
+  public enum StorageType {
+    /** PostgreSQL when available, otherwise memory. */
+    AUTO,
+    /** In-memory stores: nothing survives a restart. */
+    MEMORY,
+    /** PostgreSQL through matching-jdbc; fails at startup without a DataSource. */
+    JDBC
+  }
+
+  /** The daily matching batch. */
+  public static class Batch {
+    /** Whether this node runs batch work (triggered runs and, if enabled, the schedule). */
+    private boolean enabled = true;
+    /** Whether the daily run is triggered on schedule (otherwise only by the API). */
+    private boolean scheduleEnabled = true;
+    /** Local time of the daily run. */
+    private LocalTime scheduleTime = LocalTime.of(3, 0);
+    /** Zone the schedule time is read in. */
+    private ZoneId scheduleZone = ZoneId.of("Asia/Tokyo");
+    /** Matches stored per worker and per job. */
+    private int topN = 50;
+    /** Partitions per direction. */
+    private int partitions = 32;
+    /** How long a claimed partition stays leased without a heartbeat. */
+    private Duration leaseDuration = Duration.ofSeconds(60);
+    /** How often the lease of the partition in progress is renewed (at most half the lease). */
+    private Duration heartbeatInterval = Duration.ofSeconds(15);
+    /** How often the node looks for claimable work and due schedules. */
+    private Duration pollInterval = Duration.ofSeconds(2);
+    /** Partitions this node works on at once. */
+    private int threads = 1;
+    /** This node's name in leases; {@code <pid>@<host>} when unset. */
+    private @Nullable String nodeId;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public boolean isScheduleEnabled() {
+      return scheduleEnabled;
+    }
+
+    public void setScheduleEnabled(boolean scheduleEnabled) {
+      this.scheduleEnabled = scheduleEnabled;
+    }
+
+    public LocalTime getScheduleTime() {
+      return scheduleTime;
+    }
+
+    public void setScheduleTime(LocalTime scheduleTime) {
+      this.scheduleTime = scheduleTime;
+    }
+
+    public ZoneId getScheduleZone() {
+      return scheduleZone;
+    }
+
+    public void setScheduleZone(ZoneId scheduleZone) {
+      this.scheduleZone = scheduleZone;
+    }
+
+    public int getTopN() {
+      return topN;
+    }
+
+    public void setTopN(int topN) {
+      this.topN = topN;
+    }
+
+    public int getPartitions() {
+      return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+      this.partitions = partitions;
+    }
+
+    public Duration getLeaseDuration() {
+      return leaseDuration;
+    }
+
+    public void setLeaseDuration(Duration leaseDuration) {
+      this.leaseDuration = leaseDuration;
+    }
+
+    public Duration getHeartbeatInterval() {
+      return heartbeatInterval;
+    }
+
+    public void setHeartbeatInterval(Duration heartbeatInterval) {
+      this.heartbeatInterval = heartbeatInterval;
+    }
+
+    public Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
+
+    public int getThreads() {
+      return threads;
+    }
+
+    public void setThreads(int threads) {
+      this.threads = threads;
+    }
+
+    public @Nullable String getNodeId() {
+      return nodeId;
+    }
+
+    public void setNodeId(@Nullable String nodeId) {
+      this.nodeId = nodeId;
+    }
+  }
+
+  /** The REST API. */
+  public static class Web {
+    /** Whether the REST API is served (in a web application). */
+    private boolean enabled = true;
+    /** Most records one bulk import request may carry. */
+    private int maxBulkRecords = 10_000;
+    /** Largest request body accepted; larger ones are answered with 413. */
+    private org.springframework.util.unit.DataSize maxBodySize = org.springframework.util.unit.DataSize.ofMegabytes(10);
+    /** Whether JSON bodies with properties the API does not know are rejected (400). */
+    private boolean rejectUnknownProperties = true;
+
+    public org.springframework.util.unit.DataSize getMaxBodySize() {
+      return maxBodySize;
+    }
+
+    public void setMaxBodySize(org.springframework.util.unit.DataSize maxBodySize) {
+      this.maxBodySize = maxBodySize;
+    }
+
+    public boolean isRejectUnknownProperties() {
+      return rejectUnknownProperties;
+    }
+
+    public void setRejectUnknownProperties(boolean rejectUnknownProperties) {
+      this.rejectUnknownProperties = rejectUnknownProperties;
+    }
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public int getMaxBulkRecords() {
+      return maxBulkRecords;
+    }
+
+    public void setMaxBulkRecords(int maxBulkRecords) {
+      this.maxBulkRecords = maxBulkRecords;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.matching.spring.autoconfigure;
+
+import dev.matching.MatchingEngine;
+import dev.matching.scoring.ScoringPolicy;
+import dev.matching.spi.BatchRunStore;
+import dev.matching.spi.JobStore;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.WorkerStore;
+import dev.matching.spi.memory.InMemoryBatchRunStore;
+import dev.matching.spi.memory.InMemoryJobStore;
+import dev.matching.spi.memory.InMemoryMatchResultStore;
+import dev.matching.spi.memory.InMemoryWorkerStore;
+import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.MatchingProperties.StorageType;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The engine: the default scoring policy from {@code matching.policy.*}, stores (in-memory
+ * unless a storage auto-configuration or the application supplied them), and the
+ * {@link MatchingEngine} with its indexes loaded from the stores. Every bean can be replaced by
+ * declaring one of the same type.
+ */
+@AutoConfiguration(afterName = "dev.matching.spring.autoconfigure.MatchingJdbcAutoConfiguration")
+@EnableConfigurationProperties(MatchingProperties.class)
+public class MatchingAutoConfiguration {
+
+  /** The clock of the engine and the batch. */
+  @Bean
+  @ConditionalOnMissingBean
+  public Clock matchingClock() {
+    return Clock.systemUTC();
+  }
+
+  /** The policy used when a request names no preset. */
+  @Bean
+  @ConditionalOnMissingBean
+  public ScoringPolicy matchingScoringPolicy(MatchingProperties properties) {
+    return PolicyFactory.from(properties.getPolicy());
+  }
+
+  /** In-memory jobs, when nothing else stores them. */
+  @Bean
+  @ConditionalOnMissingBean
+  public JobStore matchingJobStore(MatchingProperties properties, Clock clock) {
+    requireMemoryAllowed(properties);
+    return new InMemoryJobStore(clock);
+  }
+
+  /** In-memory workers, when nothing else stores them. */
+  @Bean
+  @ConditionalOnMissingBean
+  public WorkerStore matchingWorkerStore(MatchingProperties properties, Clock clock) {
+    requireMemoryAllowed(properties);
+    return new InMemoryWorkerStore(clock);
+  }
+
+  /** In-memory batch runs, when nothing else stores them. */
+  @Bean
+  @ConditionalOnMissingBean
+  public BatchRunStore matchingBatchRunStore(MatchingProperties properties) {
+    requireMemoryAllowed(properties);
+    return new InMemoryBatchRunStore();
+  }
+
+  /** In-memory batch results, when nothing else stores them. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MatchResultStore matchingResultStore() {
+    return new InMemoryMatchResultStore();
+  }
+
+  /** The engine, its indexes loaded from the stores. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MatchingEngine matchingEngine(JobStore jobs, WorkerStore workers, ScoringPolicy policy, Clock clock,
+      MatchingProperties properties) {
+    Duration window = properties.getIndex().getAvailabilityWindow();
+    return PropertyChecks.build("matching.index.availability-window", window, () -> MatchingEngine.builder()
+        .jobStore(jobs).workerStore(workers).policy(policy).clock(clock).availabilityWindow(window).build());
+  }
+
+  /** Applies other nodes' writes to this node's indexes every {@code matching.index.refresh-interval}. */
+  @Bean
+  @ConditionalOnMissingBean
+  public IndexRefresher matchingIndexRefresher(MatchingEngine engine, MatchingProperties properties) {
+    return new IndexRefresher(engine, properties.getIndex().getRefreshInterval());
+  }
+
+  private static void requireMemoryAllowed(MatchingProperties properties) {
+    if (properties.getStorage().getType() == StorageType.JDBC) {
+      throw new InvalidConfigurationPropertyValueException("matching.storage.type", "jdbc",
+          "needs matching-jdbc on the class path and a DataSource bean; neither store was configured");
+    }
+  }
+}

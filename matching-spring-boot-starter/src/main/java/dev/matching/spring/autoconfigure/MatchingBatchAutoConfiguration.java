@@ -1,0 +1,106 @@
+package dev.matching.spring.autoconfigure;
+
+import dev.matching.MatchingEngine;
+import dev.matching.batch.BatchConfig;
+import dev.matching.batch.BatchListener;
+import dev.matching.batch.DailySchedule;
+import dev.matching.batch.MatchingBatch;
+import dev.matching.spi.BatchRun;
+import dev.matching.spi.BatchRunStore;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spring.MatchingProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The daily matching batch ({@code matching.batch.*}): a {@link MatchingBatch} over the engine
+ * and the batch stores, started with the application (polling for work and, when enabled, the
+ * daily schedule) and stopped gracefully with it. Off with {@code matching.batch.enabled=false}.
+ */
+@AutoConfiguration(after = MatchingAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "matching.batch", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class MatchingBatchAutoConfiguration {
+
+  /** The batch, configured from {@code matching.batch.*}; every {@link BatchListener} bean hears it. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MatchingBatch matchingBatch(MatchingEngine engine, BatchRunStore runs, MatchResultStore results,
+      Clock clock, MatchingProperties properties, ObjectProvider<BatchListener> listeners) {
+    MatchingProperties.Batch p = properties.getBatch();
+    BatchConfig.Builder b = BatchConfig.custom();
+    b.topN(p.getTopN()).partitions(p.getPartitions()).leaseDuration(p.getLeaseDuration())
+        .heartbeatInterval(p.getHeartbeatInterval()).pollInterval(p.getPollInterval()).threads(p.getThreads());
+    if (p.getNodeId() != null) {
+      b.nodeId(p.getNodeId());
+    }
+    BatchConfig config;
+    try {
+      config = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationPropertyValueException(batchProperty(String.valueOf(e.getMessage())), null,
+          String.valueOf(e.getMessage()));
+    }
+    DailySchedule schedule = p.isScheduleEnabled() ? new DailySchedule(p.getScheduleTime(), p.getScheduleZone()) : null;
+    return MatchingBatch.builder(engine, runs, results).config(config).clock(clock)
+        .listener(new CompositeListener(listeners.orderedStream().toList())).schedule(schedule).build();
+  }
+
+  /** Starts and stops the batch with the application context. */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingBatchLifecycle")
+  public SmartLifecycle matchingBatchLifecycle(MatchingBatch batch) {
+    return new SmartLifecycle() {
+      @Override
+      public void start() {
+        batch.start();
+      }
+
+      @Override
+      public void stop() {
+        batch.stop(Duration.ofSeconds(30));
+      }
+
+      @Override
+      public boolean isRunning() {
+        return batch.isStarted();
+      }
+    };
+  }
+
+  /** Maps a core BatchConfig field (e.g. {@code topN}) to its property (matching.batch.top-n). */
+  static String batchProperty(String message) {
+    String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
+    return "matching.batch." + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Forwards every event to each listener. */
+  private record CompositeListener(List<BatchListener> listeners) implements BatchListener {
+    @Override
+    public void partitionCompleted(BatchRun run, String spec, long items, Duration took) {
+      listeners.forEach(l -> l.partitionCompleted(run, spec, items, took));
+    }
+
+    @Override
+    public void partitionFailed(BatchRun run, String spec, long items, String reason) {
+      listeners.forEach(l -> l.partitionFailed(run, spec, items, reason));
+    }
+
+    @Override
+    public void leaseLost(String runId, String spec) {
+      listeners.forEach(l -> l.leaseLost(runId, spec));
+    }
+
+    @Override
+    public void runFinished(BatchRun run) {
+      listeners.forEach(l -> l.runFinished(run));
+    }
+  }
+}

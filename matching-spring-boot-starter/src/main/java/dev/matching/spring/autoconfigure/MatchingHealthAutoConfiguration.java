@@ -1,0 +1,58 @@
+package dev.matching.spring.autoconfigure;
+
+import dev.matching.MatchingEngine;
+import dev.matching.batch.MatchingBatch;
+import dev.matching.spi.BatchRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Health of the engine: the indexes (sizes, lag behind the store) and the batch (last run, its
+ * state and age). On when Spring Boot's health support is present.
+ */
+@AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class})
+@ConditionalOnClass(HealthIndicator.class)
+public class MatchingHealthAutoConfiguration {
+
+  /** {@code matchingIndex}: UP with index sizes and lag. */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingIndexHealthIndicator")
+  public HealthIndicator matchingIndexHealthIndicator(MatchingEngine engine) {
+    return () -> Health.up()
+        .withDetail("jobs", engine.jobIndex().size())
+        .withDetail("workers", engine.workerIndex().size())
+        .withDetail("lag", engine.indexLag())
+        .build();
+  }
+
+  /**
+   * {@code matchingBatch}: UP with the last run's state and age; UNKNOWN before the first run. A
+   * failed run does not make the service unhealthy; alerts watch the batch metrics instead.
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingBatchHealthIndicator")
+  @ConditionalOnBean(MatchingBatch.class)
+  public HealthIndicator matchingBatchHealthIndicator(MatchingBatch batch, Clock clock) {
+    return () -> {
+      List<BatchRun> last = batch.runs(MatchingBatch.DAILY_MATCHING, 1);
+      if (last.isEmpty()) {
+        return Health.unknown().withDetail("lastRun", "none").build();
+      }
+      BatchRun run = last.get(0);
+      return Health.up()
+          .withDetail("lastRun", run.id())
+          .withDetail("state", run.state().name())
+          .withDetail("ageSeconds", Duration.between(run.createdAt(), clock.instant()).toSeconds())
+          .withDetail("started", batch.isStarted())
+          .build();
+    };
+  }
+}

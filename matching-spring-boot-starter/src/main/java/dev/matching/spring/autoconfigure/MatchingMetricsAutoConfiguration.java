@@ -1,0 +1,55 @@
+package dev.matching.spring.autoconfigure;
+
+import dev.matching.MatchingEngine;
+import dev.matching.spring.metrics.MatchingMetrics;
+import dev.matching.spring.metrics.MicrometerBatchListener;
+import dev.matching.spring.metrics.MicrometerQueryObserver;
+import dev.matching.spring.web.QueryObserver;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer meters of the engine ({@link MatchingMetrics}): query timers, index sizes and lag,
+ * batch progress. On when Micrometer and a {@link MeterRegistry} are present.
+ */
+@AutoConfiguration(
+    after = MatchingAutoConfiguration.class,
+    before = {MatchingWebAutoConfiguration.class, MatchingBatchAutoConfiguration.class},
+    afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public class MatchingMetricsAutoConfiguration {
+
+  /** Times the API's rankings. */
+  @Bean
+  @ConditionalOnMissingBean
+  public QueryObserver matchingMicrometerQueryObserver(MeterRegistry registry) {
+    return new MicrometerQueryObserver(registry);
+  }
+
+  /** Counts this node's batch work. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MicrometerBatchListener matchingMicrometerBatchListener(MeterRegistry registry) {
+    return new MicrometerBatchListener(registry);
+  }
+
+  /** Index sizes and lag behind the store. */
+  @Bean
+  public MeterBinder matchingIndexMeters(MatchingEngine engine) {
+    return registry -> {
+      Gauge.builder(MatchingMetrics.INDEX_SIZE, engine, e -> e.jobIndex().size()).description("Entities in an index")
+          .tag(MatchingMetrics.TAG_KIND, "job").register(registry);
+      Gauge.builder(MatchingMetrics.INDEX_SIZE, engine, e -> e.workerIndex().size()).description("Entities in an index")
+          .tag(MatchingMetrics.TAG_KIND, "worker").register(registry);
+      Gauge.builder(MatchingMetrics.INDEX_LAG, engine, MatchingEngine::indexLag)
+          .description("Store changes not yet applied to the indexes").register(registry);
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package dev.matching.spring.autoconfigure;
+
+import dev.matching.MatchingEngine;
+import dev.matching.batch.MatchingBatch;
+import dev.matching.query.MatchQuery;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.web.BatchController;
+import dev.matching.spring.web.DomainMapper;
+import dev.matching.spring.web.EntityController;
+import dev.matching.spring.web.MatchController;
+import dev.matching.spring.web.ProblemHandler;
+import dev.matching.spring.web.QueryObserver;
+import dev.matching.spring.web.QueryParameters;
+import dev.matching.spring.web.RequestSizeLimitFilter;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+import tools.jackson.databind.DeserializationFeature;
+
+/**
+ * The REST API under {@code /api/v1} in a servlet web application: jobs and workers, matching,
+ * explanations, stored recommendations, the batch endpoints (when the batch is on), errors as
+ * problem+json, and a request size limit. Off with {@code matching.web.enabled=false}.
+ */
+@AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBooleanProperty(name = "matching.web.enabled", matchIfMissing = true)
+public class MatchingWebAutoConfiguration {
+
+  /** JSON to domain conversion with per-field errors. */
+  @Bean
+  @ConditionalOnMissingBean
+  public DomainMapper matchingDomainMapper() {
+    return new DomainMapper();
+  }
+
+  /** Page-size defaults and limits from {@code matching.query.*}. */
+  @Bean
+  @ConditionalOnMissingBean
+  public QueryParameters matchingQueryParameters(MatchingProperties properties) {
+    MatchingProperties.Query q = properties.getQuery();
+    if (q.getMaxLimit() < 1 || q.getMaxLimit() > MatchQuery.MAX_LIMIT) {
+      throw new InvalidConfigurationPropertyValueException("matching.query.max-limit", q.getMaxLimit(),
+          "must be within [1, " + MatchQuery.MAX_LIMIT + "]");
+    }
+    if (q.getDefaultLimit() < 1 || q.getDefaultLimit() > q.getMaxLimit()) {
+      throw new InvalidConfigurationPropertyValueException("matching.query.default-limit", q.getDefaultLimit(),
+          "must be within [1, matching.query.max-limit (" + q.getMaxLimit() + ")]");
+    }
+    return new QueryParameters(q.getDefaultLimit(), q.getMaxLimit());
+  }
+
+  /** No observation unless the metrics auto-configuration provides one. */
+  @Bean
+  @ConditionalOnMissingBean
+  public QueryObserver matchingQueryObserver() {
+    return QueryObserver.NONE;
+  }
+
+  /** Jobs and workers. */
+  @Bean
+  @ConditionalOnMissingBean
+  public EntityController matchingEntityController(MatchingEngine engine, DomainMapper mapper,
+      MatchingProperties properties) {
+    int max = properties.getWeb().getMaxBulkRecords();
+    if (max < 1) {
+      throw new InvalidConfigurationPropertyValueException("matching.web.max-bulk-records", max, "must be at least 1");
+    }
+    return new EntityController(engine, mapper, max, properties.getQuery().getMaxLimit());
+  }
+
+  /** Matching, explanations, search and stored recommendations. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MatchController matchingMatchController(MatchingEngine engine, MatchResultStore results,
+      DomainMapper mapper, QueryParameters parameters, QueryObserver observer) {
+    return new MatchController(engine, results, mapper, parameters, observer);
+  }
+
+  /** The batch endpoints, when the batch is on. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(MatchingBatch.class)
+  public BatchController matchingBatchController(MatchingBatch batch, Clock clock) {
+    return new BatchController(batch, clock);
+  }
+
+  /** problem+json for every error of the API's controllers. */
+  @Bean
+  @ConditionalOnMissingBean
+  public ProblemHandler matchingProblemHandler() {
+    return new ProblemHandler();
+  }
+
+  /** 413 for request bodies above {@code matching.web.max-body-size}. */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingRequestSizeLimitFilter")
+  public FilterRegistrationBean<RequestSizeLimitFilter> matchingRequestSizeLimitFilter(MatchingProperties properties) {
+    long max = properties.getWeb().getMaxBodySize().toBytes();
+    if (max < 1) {
+      throw new InvalidConfigurationPropertyValueException("matching.web.max-body-size", max, "must be positive");
+    }
+    FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(max));
+    registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  /** Rejects unknown JSON properties ({@code matching.web.reject-unknown-properties}, on by default). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(JsonMapperBuilderCustomizer.class)
+  @ConditionalOnBooleanProperty(name = "matching.web.reject-unknown-properties", matchIfMissing = true)
+  static class StrictJson {
+    @Bean
+    JsonMapperBuilderCustomizer matchingRejectUnknownProperties() {
+      return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+  }
+}

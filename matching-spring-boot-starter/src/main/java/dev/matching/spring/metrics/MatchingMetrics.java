@@ -1,0 +1,35 @@
+package dev.matching.spring.metrics;
+
+/**
+ * Every metric the matching starter publishes, in one place (Micrometer names; Prometheus turns
+ * dots into underscores and adds {@code _seconds}, {@code _total} suffixes).
+ */
+public final class MatchingMetrics {
+  /** Timer of rankings served by the API; tag {@code direction}. */
+  public static final String QUERY = "matching.query";
+  /** Distribution of the number of results per ranking; tag {@code direction}. */
+  public static final String QUERY_RESULTS = "matching.query.results";
+  /** Gauge of entities in an index; tag {@code kind} (job, worker). */
+  public static final String INDEX_SIZE = "matching.index.size";
+  /** Gauge of store changes not yet applied to the indexes. */
+  public static final String INDEX_LAG = "matching.index.lag";
+  /** Counter of batch partitions finished by this node; tag {@code outcome} (completed, failed, lease_lost). */
+  public static final String BATCH_PARTITIONS = "matching.batch.partitions";
+  /** Counter of subjects ranked by this node's batch work. */
+  public static final String BATCH_ITEMS = "matching.batch.items";
+  /** Timer of batch partitions completed by this node. */
+  public static final String BATCH_PARTITION_DURATION = "matching.batch.partition.duration";
+  /** Counter of batch runs that reached a final state, seen by this node; tag {@code state}. */
+  public static final String BATCH_RUNS = "matching.batch.runs";
+
+  /** Tag naming the ranking direction. */
+  public static final String TAG_DIRECTION = "direction";
+  /** Tag naming an entity kind. */
+  public static final String TAG_KIND = "kind";
+  /** Tag naming an outcome. */
+  public static final String TAG_OUTCOME = "outcome";
+  /** Tag naming a batch state. */
+  public static final String TAG_STATE = "state";
+
+  private MatchingMetrics() {}
+}

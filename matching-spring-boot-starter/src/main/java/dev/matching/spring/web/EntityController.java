@@ -1,0 +1,160 @@
+package dev.matching.spring.web;
+
+import dev.matching.MatchingEngine;
+import dev.matching.model.Job;
+import dev.matching.model.Worker;
+import dev.matching.spi.Versioned;
+import dev.matching.spring.web.ResourceJson.JobJson;
+import dev.matching.spring.web.ResourceJson.WorkerJson;
+import dev.matching.spring.web.ResultJson.BulkResultJson;
+import dev.matching.spring.web.ResultJson.ListPageJson;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/jobs} and {@code /api/v1/workers}: idempotent upsert ({@code PUT}, with
+ * {@code If-Match} for optimistic concurrency and {@code If-None-Match: *} for create-only),
+ * read with {@code ETag}, delete, keyset-paginated list, and bulk import.
+ */
+@RestController
+@RequestMapping("/api/v1")
+public class EntityController {
+  private final EntityEndpoints<Job, JobJson> jobs;
+  private final EntityEndpoints<Worker, WorkerJson> workers;
+
+  /** Endpoints over {@code engine}. */
+  public EntityController(MatchingEngine engine, DomainMapper mapper, int maxBulkRecords, int maxPage) {
+    this.jobs = new EntityEndpoints<>("job", engine.jobStore(), new EntityEndpoints.Writes<>() {
+      @Override
+      public Versioned<Job> upsert(Job entity) {
+        return engine.upsertJob(entity);
+      }
+
+      @Override
+      public Versioned<Job> upsert(Job entity, long expectedVersion) {
+        return engine.upsertJob(entity, expectedVersion);
+      }
+
+      @Override
+      public List<Versioned<Job>> upsertAll(List<Job> entities) {
+        return engine.upsertJobs(entities);
+      }
+
+      @Override
+      public boolean remove(String id) {
+        return engine.removeJob(id);
+      }
+
+      @Override
+      public void remove(String id, long expectedVersion) {
+        engine.removeJob(id, expectedVersion);
+      }
+    }, mapper::toJob, mapper::toJobJson, JobJson::id, maxBulkRecords, maxPage);
+    this.workers = new EntityEndpoints<>("worker", engine.workerStore(), new EntityEndpoints.Writes<>() {
+      @Override
+      public Versioned<Worker> upsert(Worker entity) {
+        return engine.upsertWorker(entity);
+      }
+
+      @Override
+      public Versioned<Worker> upsert(Worker entity, long expectedVersion) {
+        return engine.upsertWorker(entity, expectedVersion);
+      }
+
+      @Override
+      public List<Versioned<Worker>> upsertAll(List<Worker> entities) {
+        return engine.upsertWorkers(entities);
+      }
+
+      @Override
+      public boolean remove(String id) {
+        return engine.removeWorker(id);
+      }
+
+      @Override
+      public void remove(String id, long expectedVersion) {
+        engine.removeWorker(id, expectedVersion);
+      }
+    }, mapper::toWorker, mapper::toWorkerJson, WorkerJson::id, maxBulkRecords, maxPage);
+  }
+
+  /** Creates or replaces a job (201 when created, 200 when replaced). */
+  @PutMapping("/jobs/{id}")
+  public ResponseEntity<JobJson> putJob(@PathVariable String id, @RequestBody JobJson body,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+    return jobs.put(id, body, ifMatch, ifNoneMatch);
+  }
+
+  /** A job with its version as ETag. */
+  @GetMapping("/jobs/{id}")
+  public ResponseEntity<JobJson> getJob(@PathVariable String id) {
+    return jobs.get(id);
+  }
+
+  /** Deletes a job; with {@code If-Match}, only at that version. */
+  @DeleteMapping("/jobs/{id}")
+  public ResponseEntity<Void> deleteJob(@PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    return jobs.delete(id, ifMatch);
+  }
+
+  /** Jobs in id order, {@code limit} at a time after {@code after}. */
+  @GetMapping("/jobs")
+  public ListPageJson<JobJson> listJobs(@RequestParam(required = false) @Nullable String after,
+      @RequestParam(required = false) @Nullable Integer limit) {
+    return jobs.list(after, limit);
+  }
+
+  /** Stores every valid job of the array in one step; reports each rejected record and why. */
+  @PostMapping("/jobs/bulk")
+  public BulkResultJson importJobs(@RequestBody List<JobJson> records) {
+    return jobs.bulk(records);
+  }
+
+  /** Creates or replaces a worker (201 when created, 200 when replaced). */
+  @PutMapping("/workers/{id}")
+  public ResponseEntity<WorkerJson> putWorker(@PathVariable String id, @RequestBody WorkerJson body,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+    return workers.put(id, body, ifMatch, ifNoneMatch);
+  }
+
+  /** A worker with its version as ETag. */
+  @GetMapping("/workers/{id}")
+  public ResponseEntity<WorkerJson> getWorker(@PathVariable String id) {
+    return workers.get(id);
+  }
+
+  /** Deletes a worker; with {@code If-Match}, only at that version. */
+  @DeleteMapping("/workers/{id}")
+  public ResponseEntity<Void> deleteWorker(@PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    return workers.delete(id, ifMatch);
+  }
+
+  /** Workers in id order, {@code limit} at a time after {@code after}. */
+  @GetMapping("/workers")
+  public ListPageJson<WorkerJson> listWorkers(@RequestParam(required = false) @Nullable String after,
+      @RequestParam(required = false) @Nullable Integer limit) {
+    return workers.list(after, limit);
+  }
+
+  /** Stores every valid worker of the array in one step; reports each rejected record and why. */
+  @PostMapping("/workers/bulk")
+  public BulkResultJson importWorkers(@RequestBody List<WorkerJson> records) {
+    return workers.bulk(records);
+  }
+}

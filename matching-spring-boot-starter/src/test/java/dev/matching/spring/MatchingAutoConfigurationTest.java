@@ -1,0 +1,152 @@
+package dev.matching.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matching.MatchingEngine;
+import dev.matching.batch.MatchingBatch;
+import dev.matching.scoring.Factor;
+import dev.matching.scoring.ScoringPolicy;
+import dev.matching.spi.JobStore;
+import dev.matching.spi.memory.InMemoryJobStore;
+import dev.matching.spi.memory.InMemoryWorkerStore;
+import dev.matching.spring.autoconfigure.MatchingAutoConfiguration;
+import dev.matching.spring.autoconfigure.MatchingBatchAutoConfiguration;
+import dev.matching.spring.autoconfigure.MatchingHealthAutoConfiguration;
+import dev.matching.spring.autoconfigure.MatchingMetricsAutoConfiguration;
+import dev.matching.spring.autoconfigure.MatchingWebAutoConfiguration;
+import dev.matching.spring.metrics.MicrometerQueryObserver;
+import dev.matching.spring.web.BatchController;
+import dev.matching.spring.web.MatchController;
+import dev.matching.spring.web.QueryObserver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+class MatchingAutoConfigurationTest {
+  private static final AutoConfigurations ALL = AutoConfigurations.of(MatchingAutoConfiguration.class,
+      MatchingBatchAutoConfiguration.class, MatchingMetricsAutoConfiguration.class,
+      MatchingHealthAutoConfiguration.class, MatchingWebAutoConfiguration.class);
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(ALL)
+      .withPropertyValues("matching.batch.schedule-enabled=false");
+
+  @Test
+  void defaultsToAnInMemoryEngineWithTheBalancedPolicyAndABatch() {
+    runner.run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context).hasSingleBean(MatchingEngine.class);
+      assertThat(context.getBean(JobStore.class)).isInstanceOf(InMemoryJobStore.class);
+      assertThat(context.getBean(MatchingEngine.class).workerStore()).isInstanceOf(InMemoryWorkerStore.class);
+      assertThat(context.getBean(ScoringPolicy.class)).isEqualTo(ScoringPolicy.preset("balanced"));
+      assertThat(context).hasSingleBean(MatchingBatch.class);
+      assertThat(context).hasBean("matchingIndexHealthIndicator").hasBean("matchingBatchHealthIndicator");
+      assertThat(context).doesNotHaveBean(MatchController.class);
+      assertThat(context).doesNotHaveBean(MicrometerQueryObserver.class);
+    });
+  }
+
+  @Test
+  void everyBeanBacksOffForTheApplicationsOwn() {
+    JobStore own = new InMemoryJobStore(Clock.systemUTC());
+    runner.withBean(JobStore.class, () -> own).run(context -> {
+      assertThat(context).hasSingleBean(JobStore.class);
+      assertThat(context.getBean(MatchingEngine.class).jobStore()).isSameAs(own);
+    });
+    ScoringPolicy policy = ScoringPolicy.preset("nearby");
+    runner.withBean(ScoringPolicy.class, () -> policy)
+        .run(context -> assertThat(context.getBean(MatchingEngine.class).policy()).isSameAs(policy));
+  }
+
+  @Test
+  void policyPropertiesAdjustThePreset() {
+    runner.withPropertyValues("matching.policy.preset=pay_first", "matching.policy.distance-weight=0",
+        "matching.policy.min-schedule-coverage=0.5", "matching.policy.distance-scale-km=20").run(context -> {
+          ScoringPolicy p = context.getBean(ScoringPolicy.class);
+          assertThat(p.weight(Factor.DISTANCE)).isZero();
+          assertThat(p.minScheduleCoverage()).isEqualTo(0.5);
+          assertThat(p.distanceDecay().scaleKm()).isEqualTo(20);
+        });
+  }
+
+  @Test
+  void invalidConfigurationFailsAtStartupNamingTheProperty() {
+    assertFailsNaming("matching.policy.preset", "matching.policy.preset=cheapest");
+    assertFailsNaming("matching.policy.distance-weight", "matching.policy.distance-weight=-1");
+    assertFailsNaming("matching.policy.min-schedule-coverage", "matching.policy.min-schedule-coverage=2");
+    assertFailsNaming("matching.policy.distance-*", "matching.policy.distance-decay=1.5");
+    assertFailsNaming("matching.batch.top-n", "matching.batch.top-n=0");
+    assertFailsNaming("matching.batch.heartbeat-interval", "matching.batch.heartbeat-interval=50s");
+    assertFailsNaming("matching.storage.type", "matching.storage.type=jdbc");
+    assertFailsNaming("matching.index.availability-window", "matching.index.availability-window=0s");
+  }
+
+  private void assertFailsNaming(String property, String setting) {
+    runner.withPropertyValues(setting).run(context -> {
+      assertThat(context).as(setting).hasFailed();
+      Throwable root = context.getStartupFailure();
+      while (root != null && !(root instanceof InvalidConfigurationPropertyValueException)) {
+        root = root.getCause();
+      }
+      assertThat(root).as(setting).isInstanceOf(InvalidConfigurationPropertyValueException.class);
+      assertThat(((InvalidConfigurationPropertyValueException) root).getName()).isEqualTo(property);
+    });
+  }
+
+  @Test
+  void batchCanBeSwitchedOff() {
+    runner.withPropertyValues("matching.batch.enabled=false").run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(MatchingBatch.class);
+      assertThat(context).doesNotHaveBean("matchingBatchHealthIndicator");
+    });
+  }
+
+  @Test
+  void micrometerMetersWhenARegistryIsPresent() {
+    runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      assertThat(context.getBean(QueryObserver.class)).isInstanceOf(MicrometerQueryObserver.class);
+      assertThat(registry.find("matching.index.size").tag("kind", "job").gauge()).isNotNull();
+      assertThat(registry.find("matching.query").tag("direction", "jobs_for_worker").timer()).isNotNull();
+    });
+  }
+
+  @Test
+  void healthReportsIndexSizes() {
+    runner.run(context -> {
+      HealthIndicator index = context.getBean("matchingIndexHealthIndicator", HealthIndicator.class);
+      assertThat(index.health().getDetails()).containsEntry("jobs", 0).containsEntry("lag", 0L);
+    });
+  }
+
+  @Test
+  void webLayerInAServletWebApplicationOnly() {
+    new WebApplicationContextRunner().withConfiguration(ALL).withPropertyValues("matching.batch.schedule-enabled=false")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).hasSingleBean(MatchController.class).hasSingleBean(BatchController.class);
+        });
+    new WebApplicationContextRunner().withConfiguration(ALL)
+        .withPropertyValues("matching.web.enabled=false", "matching.batch.schedule-enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(MatchController.class));
+    new WebApplicationContextRunner().withConfiguration(ALL)
+        .withPropertyValues("matching.batch.enabled=false")
+        .run(context -> assertThat(context).hasSingleBean(MatchController.class).doesNotHaveBean(BatchController.class));
+  }
+
+  @Test
+  void queryLimitsAreChecked() {
+    new WebApplicationContextRunner().withConfiguration(ALL)
+        .withPropertyValues("matching.query.max-limit=5000").run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).hasStackTraceContaining("matching.query.max-limit");
+        });
+  }
+}
