@@ -16,23 +16,33 @@ import java.util.OptionalLong;
  * generation, so they never see a half-written run. Writing the same subjects of the same
  * generation again replaces them, so a retried partition is harmless (idempotent).
  *
+ * <p>The two directions are independent: each has its own generations and published
+ * generation, and the same subject id may have a list in both.
+ *
+ * <p>Bad arguments (null, a generation below 1, a subject id that is not a valid id) fail with
+ * an {@link IllegalArgumentException} naming the parameter; nothing is written then.
+ *
  * <p>Implementations are thread-safe.
  */
 public interface MatchResultStore {
 
   /**
    * Stores the lists of one partition of {@code generation} in one atomic step (all or none).
+   * Any generation may be written, the published one included (a partition retried after the
+   * publish); an empty map writes nothing.
    *
    * @param direction which side was ranked
    * @param generation the generation being written, at least 1
    * @param computedAt when the lists were computed
-   * @param listsBySubject subject id to its ranked matches, best first
+   * @param listsBySubject subject id to its ranked matches, best first; an empty list of matches
+   *     is stored as such (it reads as present and empty, not absent)
    */
   void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> listsBySubject);
 
   /**
    * Makes {@code generation} the one readers see for {@code direction}, atomically. Lists of
-   * that generation never written read as absent.
+   * that generation never written read as absent. Any generation may be published, an older
+   * one included (a rollback).
    */
   void publish(Direction direction, long generation);
 
@@ -49,9 +59,11 @@ public interface MatchResultStore {
   long deleteGenerationsBefore(Direction direction, long generation);
 
   /**
-   * Deletes every stored list, in every generation and both directions, that has
-   * {@code id} as its subject or among its matches (personal-data erasure). Returns how many
-   * lists were deleted or changed.
+   * Personal-data erasure of {@code id}, in every generation and both directions: deletes every
+   * stored list that has {@code id} as its subject, and removes {@code id} from the matches of
+   * every other list (the remaining matches keep their order, {@code computedAt} and
+   * generation). Returns how many lists were deleted or changed; 0 when {@code id} appears
+   * nowhere.
    */
   long erase(String id);
 }

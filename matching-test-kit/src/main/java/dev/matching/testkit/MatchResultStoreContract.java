@@ -1,0 +1,302 @@
+package dev.matching.testkit;
+
+import static dev.matching.testkit.ContractAssertions.assertIllegalArgument;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matching.query.Direction;
+import dev.matching.query.Match;
+import dev.matching.scoring.FactorScores;
+import dev.matching.spi.MatchList;
+import dev.matching.spi.MatchResultStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The contract of {@link MatchResultStore}: generations written partition by partition,
+ * published atomically, replaced idempotently, cleaned up and erased.
+ *
+ * <p>Extend it and implement {@link #newStore()}, which is called before every test and must
+ * return an empty store (a database adapter truncates its tables there).
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class MatchResultStoreContract {
+
+  private static final Direction JOBS = Direction.JOBS_FOR_WORKER;
+  private static final Direction WORKERS = Direction.WORKERS_FOR_JOB;
+  private static final Instant COMPUTED_AT = Instant.parse("2026-04-01T03:00:00Z");
+
+  private MatchResultStore store;
+
+  /** An empty store; called before every test. */
+  protected abstract MatchResultStore newStore();
+
+  /** The store under test. */
+  protected MatchResultStore store() {
+    return store;
+  }
+
+  @BeforeEach
+  void createStore() {
+    store = newStore();
+  }
+
+  @Test
+  void nothingIsVisibleBeforeTheFirstPublish() {
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1", "j-2")));
+
+    assertThat(store.publishedGeneration(JOBS)).isEmpty();
+    assertThat(store.publishedGeneration(WORKERS)).isEmpty();
+    assertThat(store.find(JOBS, "w-1")).isEmpty();
+  }
+
+  @Test
+  void publishingMakesTheWrittenListsVisibleExactly() {
+    List<Match> ranked = matches("j-2", "j-1", "j-3");
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", ranked, "w-2", List.of()));
+
+    store.publish(JOBS, 1);
+
+    assertThat(store.publishedGeneration(JOBS)).hasValue(1);
+    assertThat(store.find(JOBS, "w-1")).hasValue(new MatchList(JOBS, "w-1", 1, COMPUTED_AT, ranked));
+    assertThat(store.find(JOBS, "w-2")).as("an empty list is stored, not absent")
+        .hasValue(new MatchList(JOBS, "w-2", 1, COMPUTED_AT, List.of()));
+    assertThat(store.find(JOBS, "w-3")).isEmpty();
+  }
+
+  @Test
+  void readersSeeOnlyThePublishedGeneration() {
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1"), "w-old", matches("j-9")));
+    store.publish(JOBS, 1);
+    Instant later = COMPUTED_AT.plusSeconds(86_400);
+
+    store.write(JOBS, 2, later, Map.of("w-1", matches("j-2")));
+    store.write(JOBS, 2, later, Map.of("w-new", matches("j-3")));
+
+    assertThat(generationOf(JOBS, "w-1")).hasValue(1L);
+    assertThat(store.find(JOBS, "w-new")).isEmpty();
+    assertThat(store.find(JOBS, "w-old")).isPresent();
+
+    store.publish(JOBS, 2);
+
+    assertThat(store.find(JOBS, "w-1")).hasValue(new MatchList(JOBS, "w-1", 2, later, matches("j-2")));
+    assertThat(generationOf(JOBS, "w-new")).hasValue(2L);
+    assertThat(store.find(JOBS, "w-old")).as("lists of the new generation never written read as absent").isEmpty();
+  }
+
+  @Test
+  void directionsAreIndependent() {
+    store.write(JOBS, 3, COMPUTED_AT, Map.of("same-id", matches("j-1")));
+    store.write(WORKERS, 1, COMPUTED_AT, Map.of("same-id", matches("w-1", "w-2")));
+
+    store.publish(JOBS, 3);
+
+    assertThat(store.publishedGeneration(WORKERS)).isEmpty();
+    assertThat(store.find(WORKERS, "same-id")).isEmpty();
+    store.publish(WORKERS, 1);
+    assertThat(store.find(JOBS, "same-id")).hasValue(new MatchList(JOBS, "same-id", 3, COMPUTED_AT, matches("j-1")));
+    assertThat(store.find(WORKERS, "same-id"))
+        .hasValue(new MatchList(WORKERS, "same-id", 1, COMPUTED_AT, matches("w-1", "w-2")));
+  }
+
+  @Test
+  void rewritingASubjectOfAGenerationReplacesIt() {
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1", "j-2"), "w-2", matches("j-1")));
+    Instant retriedAt = COMPUTED_AT.plusSeconds(60);
+
+    store.write(JOBS, 1, retriedAt, Map.of("w-1", matches("j-3")));
+    store.write(JOBS, 1, retriedAt, Map.of("w-1", matches("j-3")));
+    store.publish(JOBS, 1);
+
+    assertThat(store.find(JOBS, "w-1")).hasValue(new MatchList(JOBS, "w-1", 1, retriedAt, matches("j-3")));
+    assertThat(store.find(JOBS, "w-2")).hasValue(new MatchList(JOBS, "w-2", 1, COMPUTED_AT, matches("j-1")));
+    store.publish(JOBS, 2);
+    assertThat(store.deleteGenerationsBefore(JOBS, 2)).as("one list per subject, not per write").isEqualTo(2);
+  }
+
+  @Test
+  void theGenerationBeingWrittenAfterPublishIsReplacedInPlace() {
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+    store.publish(JOBS, 1);
+
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-2"), "w-2", matches("j-1")));
+
+    assertThat(store.find(JOBS, "w-1")).hasValue(new MatchList(JOBS, "w-1", 1, COMPUTED_AT, matches("j-2")));
+    assertThat(generationOf(JOBS, "w-2")).hasValue(1L);
+  }
+
+  @Test
+  void anOlderGenerationCanBePublishedAgain() {
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+    store.write(JOBS, 2, COMPUTED_AT, Map.of("w-1", matches("j-2")));
+    store.publish(JOBS, 2);
+
+    store.publish(JOBS, 1);
+
+    assertThat(store.publishedGeneration(JOBS)).hasValue(1);
+    assertThat(generationOf(JOBS, "w-1")).hasValue(1L);
+  }
+
+  @Test
+  void publishingAGenerationWithNoListsHidesEverything() {
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+    store.publish(JOBS, 1);
+
+    store.publish(JOBS, 5);
+
+    assertThat(store.publishedGeneration(JOBS)).hasValue(5);
+    assertThat(store.find(JOBS, "w-1")).isEmpty();
+  }
+
+  @Test
+  void deleteGenerationsBeforeKeepsThePublishedOneAndNewerOnes() {
+    for (long generation = 1; generation <= 4; generation++) {
+      store.write(JOBS, generation, COMPUTED_AT, Map.of("w-1", matches("j-1"), "w-2", matches("j-2")));
+    }
+    store.write(WORKERS, 1, COMPUTED_AT, Map.of("j-1", matches("w-1")));
+    store.publish(JOBS, 2);
+
+    assertThat(store.deleteGenerationsBefore(JOBS, 4)).as("generations 1 and 3").isEqualTo(4);
+
+    assertThat(generationOf(JOBS, "w-1")).hasValue(2L);
+    store.publish(JOBS, 4);
+    assertThat(generationOf(JOBS, "w-2")).hasValue(4L);
+    store.publish(JOBS, 3);
+    assertThat(store.find(JOBS, "w-1")).as("generation 3 was deleted").isEmpty();
+    store.publish(WORKERS, 1);
+    assertThat(generationOf(WORKERS, "j-1")).as("the other direction is untouched").hasValue(1L);
+    assertThat(store.deleteGenerationsBefore(JOBS, 1)).isZero();
+  }
+
+  @Test
+  void eraseDeletesListsOfTheSubjectAndRemovesItFromOtherLists() {
+    store.write(JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1", "j-2"), "w-2", matches("j-3")));
+    store.write(JOBS, 2, COMPUTED_AT, Map.of("w-1", matches("j-2")));
+    List<Match> rankedForJob1 = matches("w-2", "w-1", "w-3");
+    store.write(WORKERS, 1, COMPUTED_AT, Map.of(
+        "j-1", rankedForJob1,
+        "j-2", matches("w-1"),
+        "j-3", matches("w-2")));
+    store.publish(JOBS, 1);
+    store.publish(WORKERS, 1);
+
+    long touched = store.erase("w-1");
+
+    assertThat(touched).as("two lists of w-1 deleted, two lists without it").isEqualTo(4);
+    assertThat(store.find(JOBS, "w-1")).isEmpty();
+    store.publish(JOBS, 2);
+    assertThat(store.find(JOBS, "w-1")).as("every generation").isEmpty();
+    store.publish(JOBS, 1);
+    assertThat(store.find(JOBS, "w-2")).hasValue(new MatchList(JOBS, "w-2", 1, COMPUTED_AT, matches("j-3")));
+    assertThat(store.find(WORKERS, "j-1")).as("the others keep their order and scores")
+        .hasValue(new MatchList(WORKERS, "j-1", 1, COMPUTED_AT, List.of(rankedForJob1.get(0), rankedForJob1.get(2))));
+    assertThat(store.find(WORKERS, "j-2")).hasValue(new MatchList(WORKERS, "j-2", 1, COMPUTED_AT, List.of()));
+    assertThat(store.find(WORKERS, "j-3")).hasValue(new MatchList(WORKERS, "j-3", 1, COMPUTED_AT, matches("w-2")));
+    assertThat(store.erase("w-1")).isZero();
+    assertThat(store.erase("nobody")).isZero();
+  }
+
+  @Test
+  void badArgumentsAreRejectedAndWriteNothing() {
+    Map<String, List<Match>> withBlankSubject = new LinkedHashMap<>();
+    withBlankSubject.put("w-1", matches("j-1"));
+    withBlankSubject.put(" ", matches("j-2"));
+    Map<String, List<Match>> withNullList = new HashMap<>();
+    withNullList.put("w-1", matches("j-1"));
+    withNullList.put("w-2", null);
+
+    assertIllegalArgument(() -> store.write(JOBS, 0, COMPUTED_AT, Map.of("w-1", matches("j-1"))), "generation");
+    assertIllegalArgument(() -> store.write(JOBS, 1, COMPUTED_AT, withBlankSubject), "listsBySubject");
+    assertIllegalArgument(() -> store.write(JOBS, 1, COMPUTED_AT, withNullList), "listsBySubject");
+    assertIllegalArgument(() -> store.write(null, 1, COMPUTED_AT, Map.of()), "direction");
+    assertIllegalArgument(() -> store.write(JOBS, 1, null, Map.of()), "computedAt");
+    assertIllegalArgument(() -> store.write(JOBS, 1, COMPUTED_AT, null), "listsBySubject");
+    assertIllegalArgument(() -> store.publish(JOBS, 0), "generation");
+    assertIllegalArgument(() -> store.publish(null, 1), "direction");
+    assertIllegalArgument(() -> store.find(JOBS, null), "subjectId");
+    assertIllegalArgument(() -> store.erase(null), "id");
+
+    store.publish(JOBS, 1);
+    assertThat(store.find(JOBS, "w-1")).as("a failed write stores none of its lists").isEmpty();
+  }
+
+  @Test
+  void concurrentReadersNeverSeeAnUnpublishedOrRolledBackGeneration() {
+    List<String> subjects = IntStream.range(0, 20).mapToObj(i -> "w-" + i).toList();
+    int generations = 30;
+    write(1, subjects);
+    store.publish(JOBS, 1);
+    AtomicLong publishing = new AtomicLong(1);
+    AtomicLong published = new AtomicLong(1);
+    AtomicBoolean writing = new AtomicBoolean(true);
+
+    Concurrently.run(4, thread -> {
+      if (thread == 0) {
+        for (long generation = 2; generation <= generations; generation++) {
+          write(generation, subjects);
+          publishing.set(generation);
+          store.publish(JOBS, generation);
+          published.set(generation);
+        }
+        writing.set(false);
+        return;
+      }
+      long lastSeen = 0;
+      for (int read = 0; writing.get() || read < 200; read++) {
+        String subject = subjects.get(read % subjects.size());
+        long atLeast = published.get();
+        MatchList list = store.find(JOBS, subject).orElseThrow();
+        long atMost = publishing.get();
+        assertThat(list.generation()).isBetween(Math.max(atLeast, lastSeen), atMost);
+        assertThat(list.matches()).isEqualTo(matchesOf(list.generation(), subject));
+        lastSeen = list.generation();
+      }
+    });
+
+    assertThat(generationOf(JOBS, "w-0")).hasValue((long) generations);
+  }
+
+  // ---- helpers ----
+
+  /** Writes {@code subjects} in {@code generation} in two partitions. */
+  private void write(long generation, List<String> subjects) {
+    int half = subjects.size() / 2;
+    for (List<String> partition : List.of(subjects.subList(0, half), subjects.subList(half, subjects.size()))) {
+      Map<String, List<Match>> lists = new HashMap<>();
+      for (String subject : partition) {
+        lists.put(subject, matchesOf(generation, subject));
+      }
+      store.write(JOBS, generation, COMPUTED_AT.plusSeconds(generation), lists);
+    }
+  }
+
+  /** The deterministic list of {@code subject} in {@code generation}. */
+  private static List<Match> matchesOf(long generation, String subject) {
+    return matches("j-" + generation + "-" + subject, "j-" + generation);
+  }
+
+  private Optional<Long> generationOf(Direction direction, String subjectId) {
+    return store.find(direction, subjectId).map(MatchList::generation);
+  }
+
+  /**
+   * Matches for {@code ids}, best first, with scores and factor scores whose doubles do not
+   * survive a lossy (float or short decimal) serialization.
+   */
+  protected static List<Match> matches(String... ids) {
+    return IntStream.range(0, ids.length)
+        .mapToObj(i -> new Match(ids[i], 0.9876543210987654 / (i + 1),
+            new FactorScores(0.1 + 0.2, 1.0 / 3, Math.nextDown(1.0), i == 0 ? 0 : Double.MIN_VALUE)))
+        .toList();
+  }
+}
