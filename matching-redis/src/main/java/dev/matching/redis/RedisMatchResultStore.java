@@ -101,7 +101,7 @@ public final class RedisMatchResultStore implements MatchResultStore {
   @Override
   public Optional<MatchList> find(Direction direction, String subjectId) {
     Checks.required(direction, "direction");
-    Checks.required(subjectId, "subjectId");
+    Checks.id(subjectId, "subjectId");
     Keys keys = keys(direction);
     List<Object> reply = redis.eval("read of a match list", FIND, ScriptOutputType.MULTI,
         new String[] {keys.published}, keys.generationPrefix, subjectId);

@@ -101,7 +101,9 @@ public final class RedisMatchingConfig {
     /** See {@link RedisMatchingConfig#keyPrefix()}; a valid id without {@code ':'} at its end. */
     public Builder keyPrefix(String keyPrefix) {
       Checks.id(keyPrefix, "keyPrefix");
-      Checks.check(!keyPrefix.endsWith(":"), "keyPrefix", "must not end with ':', was " + keyPrefix);
+      if (keyPrefix.endsWith(":")) {
+        throw Checks.fail("keyPrefix", "must not end with ':', was " + keyPrefix);
+      }
       this.keyPrefix = keyPrefix;
       return this;
     }
@@ -115,14 +117,18 @@ public final class RedisMatchingConfig {
     /** See {@link RedisMatchingConfig#resultTtl()}; at least 1 s. */
     public Builder resultTtl(Duration resultTtl) {
       Checks.required(resultTtl, "resultTtl");
-      Checks.check(resultTtl.compareTo(Duration.ofSeconds(1)) >= 0, "resultTtl", "must be at least 1 s, was " + resultTtl);
+      if (resultTtl.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw Checks.fail("resultTtl", "must be at least 1 s, was " + resultTtl);
+      }
       this.resultTtl = resultTtl;
       return this;
     }
 
     /** See {@link RedisMatchingConfig#eventStreamMaxLength()}; at least 1. */
     public Builder eventStreamMaxLength(long eventStreamMaxLength) {
-      Checks.check(eventStreamMaxLength >= 1, "eventStreamMaxLength", "must be at least 1, was " + eventStreamMaxLength);
+      if (eventStreamMaxLength < 1) {
+        throw Checks.fail("eventStreamMaxLength", "must be at least 1, was " + eventStreamMaxLength);
+      }
       this.eventStreamMaxLength = eventStreamMaxLength;
       return this;
     }
@@ -146,7 +152,9 @@ public final class RedisMatchingConfig {
 
     private static Duration positiveMillis(Duration value, String field) {
       Checks.required(value, field);
-      Checks.check(value.toMillis() >= 1, field, "must be at least 1 ms, was " + value);
+      if (value.toMillis() < 1) {
+        throw Checks.fail(field, "must be at least 1 ms, was " + value);
+      }
       return value;
     }
   }
