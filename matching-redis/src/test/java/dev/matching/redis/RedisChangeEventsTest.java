@@ -9,6 +9,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ class RedisChangeEventsTest {
   private RedisChangeEvents publisher;
   private RedisChangeEvents subscriber;
   private RedisCommands<String, String> raw;
+  private final List<ChangeSubscription> subscriptions = new ArrayList<>();
 
   @BeforeEach
   void connect() {
@@ -47,6 +49,7 @@ class RedisChangeEventsTest {
 
   @AfterEach
   void disconnect() {
+    subscriptions.forEach(ChangeSubscription::close);
     TestRedis.deleteKeys(publisherConnection, config.keyPrefix());
     publisherConnection.close();
     subscriberConnection.close();
@@ -57,89 +60,83 @@ class RedisChangeEventsTest {
   @Test
   void anotherClientGetsEveryEventInOrder() {
     RecordingListener listener = new RecordingListener();
-    try (ChangeSubscription subscription = subscriber.subscribe(listener)) {
-      List<ChangeEvent> published = IntStream.rangeClosed(1, 200)
-          .mapToObj(i -> new ChangeEvent(i % 2 == 0 ? EntityKind.JOB : EntityKind.WORKER, "id-" + i,
-              i % 7 == 0 ? Change.Type.DELETE : Change.Type.UPSERT, 1000 + i))
-          .toList();
-      List<Long> sequences = published.stream().map(publisher::publish).toList();
+    ChangeSubscription subscription = subscribe(listener);
+    List<ChangeEvent> published = IntStream.rangeClosed(1, 200)
+        .mapToObj(i -> new ChangeEvent(i % 2 == 0 ? EntityKind.JOB : EntityKind.WORKER, "id-" + i,
+            i % 7 == 0 ? Change.Type.DELETE : Change.Type.UPSERT, 1000 + i))
+        .toList();
+    List<Long> sequences = published.stream().map(publisher::publish).toList();
 
-      assertThat(listener.take(published.size(), WAIT)).isEqualTo(published);
-      assertThat(sequences).isSorted().doesNotHaveDuplicates();
-      assertThat(subscription.droppedMessages()).isZero();
-    }
+    assertThat(listener.take(published.size(), WAIT)).isEqualTo(published);
+    assertThat(sequences).isSorted().doesNotHaveDuplicates();
+    assertThat(subscription.droppedMessages()).isZero();
   }
 
   @Test
   void eventsPublishedBeforeSubscribingAreNotDelivered() {
     publisher.publish(event("before"));
     RecordingListener listener = new RecordingListener();
-    try (ChangeSubscription subscription = subscriber.subscribe(listener)) {
-      publisher.publish(event("after"));
+    subscribe(listener);
+    publisher.publish(event("after"));
 
-      assertThat(listener.take(1, WAIT)).containsExactly(event("after"));
-    }
+    assertThat(listener.take(1, WAIT)).containsExactly(event("after"));
   }
 
   @Test
   void aMissedMessageIsReplayedFromTheStreamAtTheNextOne() {
     RecordingListener listener = new RecordingListener();
-    try (ChangeSubscription subscription = subscriber.subscribe(listener)) {
-      publisher.publish(event("first"));
-      assertThat(listener.take(1, WAIT)).containsExactly(event("first"));
+    subscribe(listener);
+    publisher.publish(event("first"));
+    assertThat(listener.take(1, WAIT)).containsExactly(event("first"));
 
-      appendWithoutPublishing(event("missed"));
-      publisher.publish(event("third"));
+    appendWithoutPublishing(event("missed"));
+    publisher.publish(event("third"));
 
-      assertThat(listener.take(2, WAIT)).containsExactly(event("missed"), event("third"));
-    }
+    assertThat(listener.take(2, WAIT)).containsExactly(event("missed"), event("third"));
   }
 
   @Test
   void aMissedMessageIsNoticedWhenNothingFollowsIt() {
     RecordingListener listener = new RecordingListener();
-    try (ChangeSubscription subscription = subscriber.subscribe(listener)) {
-      publisher.publish(event("first"));
-      assertThat(listener.take(1, WAIT)).containsExactly(event("first"));
+    subscribe(listener);
+    publisher.publish(event("first"));
+    assertThat(listener.take(1, WAIT)).containsExactly(event("first"));
 
-      appendWithoutPublishing(event("missed"));
+    appendWithoutPublishing(event("missed"));
 
-      assertThat(listener.take(1, WAIT)).as("found by the idle check").containsExactly(event("missed"));
-    }
+    assertThat(listener.take(1, WAIT)).as("found by the idle check").containsExactly(event("missed"));
   }
 
   @Test
   void aGapTheStreamCannotFillAsksForAResync() {
     RecordingListener listener = new RecordingListener();
-    try (ChangeSubscription subscription = subscriber.subscribe(listener)) {
-      publisher.publish(event("first"));
-      assertThat(listener.take(1, WAIT)).containsExactly(event("first"));
+    subscribe(listener);
+    publisher.publish(event("first"));
+    assertThat(listener.take(1, WAIT)).containsExactly(event("first"));
 
-      raw.incr(config.keyPrefix() + ":events:sequence"); // numbered, then trimmed away
-      publisher.publish(event("third"));
+    raw.incr(config.keyPrefix() + ":events:sequence"); // numbered, then trimmed away
+    publisher.publish(event("third"));
 
-      List<Object> next = listener.take(2, WAIT);
-      assertThat(next.get(0)).isInstanceOfSatisfying(RecordingListener.Resync.class,
-          resync -> assertThat(resync.reason()).contains("no longer holds"));
-      assertThat(next.get(1)).isEqualTo(event("third"));
-    }
+    List<Object> next = listener.take(2, WAIT);
+    assertThat(next.get(0)).isInstanceOfSatisfying(RecordingListener.Resync.class,
+        resync -> assertThat(resync.reason()).contains("no longer holds"));
+    assertThat(next.get(1)).isEqualTo(event("third"));
   }
 
   @Test
   void aLostEventLogAsksForAResync() {
     RecordingListener listener = new RecordingListener();
-    try (ChangeSubscription subscription = subscriber.subscribe(listener)) {
-      publisher.publish(event("first"));
-      assertThat(listener.take(1, WAIT)).containsExactly(event("first"));
+    subscribe(listener);
+    publisher.publish(event("first"));
+    assertThat(listener.take(1, WAIT)).containsExactly(event("first"));
 
-      TestRedis.deleteKeys(publisherConnection, config.keyPrefix()); // as if Redis restarted empty
+    TestRedis.deleteKeys(publisherConnection, config.keyPrefix()); // as if Redis restarted empty
 
-      List<Object> next = listener.take(1, WAIT);
-      assertThat(next.get(0)).as("found by the idle check").isInstanceOfSatisfying(RecordingListener.Resync.class,
-          resync -> assertThat(resync.reason()).contains("gone"));
-      publisher.publish(event("after restart"));
-      assertThat(listener.take(1, WAIT)).containsExactly(event("after restart"));
-    }
+    List<Object> next = listener.take(1, WAIT);
+    assertThat(next.get(0)).as("found by the idle check").isInstanceOfSatisfying(RecordingListener.Resync.class,
+        resync -> assertThat(resync.reason()).contains("gone"));
+    publisher.publish(event("after restart"));
+    assertThat(listener.take(1, WAIT)).containsExactly(event("after restart"));
   }
 
   @Test
@@ -159,15 +156,14 @@ class RedisChangeEventsTest {
         recording.onResyncRequired(reason);
       }
     };
-    try (ChangeSubscription subscription = subscriber.subscribe(failingOnce)) {
-      publisher.publish(event("poison"));
-      publisher.publish(event("next"));
+    subscribe(failingOnce);
+    publisher.publish(event("poison"));
+    publisher.publish(event("next"));
 
-      List<Object> next = recording.take(2, WAIT);
-      assertThat(next.get(0)).isInstanceOfSatisfying(RecordingListener.Resync.class,
-          resync -> assertThat(resync.reason()).contains("listener failed").contains("index full"));
-      assertThat(next.get(1)).isEqualTo(event("next"));
-    }
+    List<Object> next = recording.take(2, WAIT);
+    assertThat(next.get(0)).isInstanceOfSatisfying(RecordingListener.Resync.class,
+        resync -> assertThat(resync.reason()).contains("listener failed").contains("index full"));
+    assertThat(next.get(1)).isEqualTo(event("next"));
   }
 
   @Test
@@ -184,6 +180,13 @@ class RedisChangeEventsTest {
     assertThat(raw.pubsubNumsub(config.keyPrefix() + ":events")).containsEntry(config.keyPrefix() + ":events", 0L);
 
     assertThat(listener.pending()).isEmpty();
+  }
+
+  /** Subscribes the subscriber node; closed after the test. */
+  private ChangeSubscription subscribe(ChangeListener listener) {
+    ChangeSubscription subscription = subscriber.subscribe(listener);
+    subscriptions.add(subscription);
+    return subscription;
   }
 
   private static ChangeEvent event(String id) {

@@ -35,7 +35,7 @@ final class TestRedis {
         sharedUri = RedisURI.create(url);
       } else {
         OwnRedisServer server = OwnRedisServer.startInMemory();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-test-redis"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-test-redis"));
         sharedUri = server.uri();
       }
     }
