@@ -1,13 +1,13 @@
 package dev.matching;
 
-/** A job or worker named by id does not exist. */
+/** A job, worker or batch run named by id does not exist. */
 public class NotFoundException extends MatchingException {
   private static final long serialVersionUID = 1L;
   private final String kind;
   private final String id;
 
   /**
-   * @param kind what was looked for: {@code job} or {@code worker}
+   * @param kind what was looked for: {@code job}, {@code worker} or {@code batch run}
    * @param id the id that was not found
    */
   public NotFoundException(String kind, String id) {
@@ -16,7 +16,7 @@ public class NotFoundException extends MatchingException {
     this.id = id;
   }
 
-  /** What was looked for: {@code job} or {@code worker}. */
+  /** What was looked for: {@code job}, {@code worker} or {@code batch run}. */
   public String kind() {
     return kind;
   }

@@ -16,6 +16,8 @@ abstract class Segment<T, Q> {
 
   private final String[] sortedIds;
   private final int[] sortedPositions;
+  private final String[] fineMinIds;
+  private final String[] coarseMinIds;
 
   Segment(String[] idsByPosition) {
     int n = idsByPosition.length;
@@ -30,6 +32,34 @@ abstract class Segment<T, Q> {
       sortedIds[i] = idsByPosition[order[i]];
       sortedPositions[i] = order[i];
     }
+    fineMinIds = minIds(idsByPosition, FINE);
+    coarseMinIds = minIds(idsByPosition, COARSE);
+  }
+
+  /** The smallest id of each run of {@code width} positions. */
+  private static String[] minIds(String[] idsByPosition, int width) {
+    String[] out = new String[(idsByPosition.length + width - 1) / width];
+    for (int i = 0; i < idsByPosition.length; i++) {
+      String id = idsByPosition[i];
+      int r = i / width;
+      if (out[r] == null || id.compareTo(out[r]) < 0) {
+        out[r] = id;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The smallest id in fine range {@code r}: an entry of the range that can at best tie the
+   * k-th score of a search enters only if its id is smaller than the k-th id.
+   */
+  final String fineMinId(int r) {
+    return fineMinIds[r];
+  }
+
+  /** The smallest id in coarse range {@code r}. */
+  final String coarseMinId(int r) {
+    return coarseMinIds[r];
   }
 
   /** Number of entries, deleted ones included. */
@@ -58,7 +88,8 @@ abstract class Segment<T, Q> {
 
   /** Approximate heap bytes of this segment, entities excluded. */
   long estimatedBytes() {
-    return sortedIds.length * 8L;
+    // sorted ids and their positions, plus the smallest id of each fine and coarse range
+    return sortedIds.length * 8L + (fineMinIds.length + coarseMinIds.length) * 4L;
   }
 
   /** The position of {@code id}, or -1. */

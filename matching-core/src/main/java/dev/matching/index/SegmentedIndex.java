@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param <Q> compiled query type
  * @param <S> segment type
  */
-abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
+abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIndex<T> {
 
   /** An immutable view of the index. */
   final class Snapshot {
@@ -68,11 +68,13 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Number of live entities. */
+  @Override
   public int size() {
     return current.live;
   }
 
   /** The live entity with that id, or empty. */
+  @Override
   public Optional<T> get(String id) {
     Snapshot s = current;
     for (int i = s.segments.size() - 1; i >= 0; i--) {
@@ -85,6 +87,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Visits every live entity of the current snapshot. */
+  @Override
   public void forEach(Consumer<? super T> action) {
     Snapshot s = current;
     for (int i = 0; i < s.segments.size(); i++) {
@@ -99,6 +102,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Adds or replaces {@code item}. */
+  @Override
   public void upsert(T item) {
     upsertAll(List.of(item));
   }
@@ -106,6 +110,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   /**
    * Adds or replaces every item in one atomic step; for repeated ids the last one wins.
    */
+  @Override
   public void upsertAll(Collection<? extends T> items) {
     Map<String, T> byId = new LinkedHashMap<>();
     for (T item : Checks.listOf(items, "items")) {
@@ -132,11 +137,13 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Removes the entity with that id; returns whether it was there. */
+  @Override
   public boolean remove(String id) {
     return removeAll(List.of(id)) == 1;
   }
 
   /** Removes every listed id in one atomic step; returns how many were there. */
+  @Override
   public int removeAll(Collection<String> ids) {
     writeLock.lock();
     try {
@@ -159,6 +166,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Replaces the whole content in one atomic step. */
+  @Override
   public void replaceAll(Collection<? extends T> items) {
     Map<String, T> byId = new LinkedHashMap<>();
     for (T item : Checks.listOf(items, "items")) {
@@ -240,6 +248,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
   }
 
   /** Approximate heap bytes of the index structures, entities excluded. */
+  @Override
   public long estimatedBytes() {
     long b = 0;
     for (S seg : current.segments) {
@@ -279,8 +288,10 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
       }
     }
     Arrays.sort(order, 0, n);
+    orderTiesBySmallestId(order, n, segs, true);
     double[] out = new double[4];
     long[] fineOrder = new long[Segment.COARSE / Segment.FINE];
+    double[] fineBounds = new double[Segment.COARSE / Segment.FINE];
     boolean filtered = !filter.isEmpty();
     for (int i = n - 1; i >= 0; i--) {
       double bound = unpackBound(order[i]);
@@ -290,6 +301,9 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
       int si = unpackSegment(order[i]);
       int r = unpackRange(order[i]);
       S s = segs.get(si);
+      if (top.excludes(s.coarseBound(r, q), s.coarseMinId(r))) {
+        continue;
+      }
       Tombstones dead = snapshot.deleted.get(si);
       int firstFine = r * (Segment.COARSE / Segment.FINE);
       int lastFine = Math.min(firstFine + Segment.COARSE / Segment.FINE, (s.size() + Segment.FINE - 1) / Segment.FINE);
@@ -297,16 +311,21 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
       for (int f = firstFine; f < lastFine; f++) {
         double fb = s.fineBound(f, q);
         if (fb >= 0 && fb >= top.threshold()) {
+          fineBounds[f - firstFine] = fb;
           fineOrder[m++] = pack(fb, 0, f);
         }
       }
       Arrays.sort(fineOrder, 0, m);
+      orderTiesBySmallestId(fineOrder, m, List.of(s), false);
       for (int k = m - 1; k >= 0; k--) {
         double minTotal = top.threshold();
         if (unpackBound(fineOrder[k]) < minTotal) {
           break;
         }
         int f = unpackRange(fineOrder[k]);
+        if (top.excludes(fineBounds[f - firstFine], s.fineMinId(f))) {
+          continue;
+        }
         double sched = s.fineScheduleBound(f, q);
         int end = Math.min(s.size(), (f + 1) * Segment.FINE);
         for (int p = f * Segment.FINE; p < end; p++) {
@@ -329,6 +348,40 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> {
       return new MatchPage(page, Cursor.after(page.get(limit - 1)));
     }
     return new MatchPage(sorted, null);
+  }
+
+  /**
+   * Reorders each run of equal bounds in {@code order[0, n)} (ascending) so that, visited from
+   * the end, ranges with smaller ids come first: among ties the k-th id then drops fast and the
+   * remaining tied ranges are skipped. Markets where many entries tie (a worker without a home
+   * scores every located job the same distance) depend on it.
+   */
+  private void orderTiesBySmallestId(long[] order, int n, List<S> segs, boolean coarse) {
+    int start = 0;
+    while (start < n) {
+      int end = start + 1;
+      long bits = order[start] >>> 32;
+      while (end < n && (order[end] >>> 32) == bits) {
+        end++;
+      }
+      if (end - start > 1) {
+        Long[] run = new Long[end - start];
+        for (int i = start; i < end; i++) {
+          run[i - start] = order[i];
+        }
+        // descending by smallest id, so that the last (visited first) has the smallest
+        Arrays.sort(run, (a, b) -> minId(segs, b, coarse).compareTo(minId(segs, a, coarse)));
+        for (int i = start; i < end; i++) {
+          order[i] = run[i - start];
+        }
+      }
+      start = end;
+    }
+  }
+
+  private String minId(List<S> segs, long packed, boolean coarse) {
+    S s = segs.get(coarse ? unpackSegment(packed) : 0);
+    return coarse ? s.coarseMinId(unpackRange(packed)) : s.fineMinId(unpackRange(packed));
   }
 
   /**

@@ -33,6 +33,18 @@ final class TopK {
     return size < k ? 0.0 : scores[0];
   }
 
+  /**
+   * Whether no candidate scoring at most {@code bound}, with ids all at least {@code minId},
+   * can enter: the bound is below the threshold, or it only ties it and every id ranks after
+   * the k-th one. Exact, because bounds and scores are computed by the same monotone total.
+   */
+  boolean excludes(double bound, String minId) {
+    if (size < k) {
+      return false;
+    }
+    return bound < scores[0] || (bound == scores[0] && minId.compareTo(ids[0]) >= 0);
+  }
+
   /** Whether a candidate with this score and id would enter (before the filter is checked). */
   boolean accepts(double score, String id) {
     if (after != null && !after.isBefore(score, id)) {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# CI performance guard: top-20 jobs at 100,000 jobs, JobIndex vs brute force over the core's
+# scoring kernel, measured in the same short JMH run (1 fork, 3 x 1 s warm-up, 5 x 1 s
+# measurement; about 40 s including market generation). Prints both means and the ratio and
+# exits non-zero when the index is not at least 10x faster (1), or when it could not measure (2).
+#
+# This script builds nothing. Build the shaded jar first, from the repository root:
+#   ./mvnw -B -ntp -pl matching-benchmarks -am package -DskipTests
+# then run:
+#   matching-benchmarks/ci-guard.sh
+# JAVA (default: java on the PATH) selects the JVM.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="$here/target/benchmarks.jar"
+if [[ ! -f "$jar" ]]; then
+  echo "ci-guard: $jar not found; build it with: ./mvnw -B -ntp -pl matching-benchmarks -am package -DskipTests" >&2
+  exit 2
+fi
+exec "${JAVA:-java}" -cp "$jar" dev.matching.benchmarks.CiGuard

@@ -1,0 +1,448 @@
+package dev.matching;
+
+import dev.matching.index.JobIndex;
+import dev.matching.index.EntityIndex;
+import dev.matching.index.WorkerIndex;
+import dev.matching.model.Checks;
+import dev.matching.model.Job;
+import dev.matching.model.Worker;
+import dev.matching.query.MatchPage;
+import dev.matching.query.MatchQuery;
+import dev.matching.scoring.Explanation;
+import dev.matching.scoring.Scorer;
+import dev.matching.scoring.ScoringPolicy;
+import dev.matching.spi.Change;
+import dev.matching.spi.EntityStore;
+import dev.matching.spi.JobStore;
+import dev.matching.spi.Versioned;
+import dev.matching.spi.WorkerStore;
+import dev.matching.spi.memory.InMemoryJobStore;
+import dev.matching.spi.memory.InMemoryWorkerStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The matching engine: jobs and workers kept in their stores (the system of record) and
+ * mirrored in in-memory indexes that answer top-K queries in both directions. Thread-safe.
+ *
+ * <p>Writes go to the store first and then to the index, one writer at a time per kind, so the
+ * index never lags a write this engine acknowledged and never applies two writes of the same id
+ * out of order. Writes made by other nodes to a shared store reach this engine's index through
+ * {@link #refresh()}, which applies the stores' change logs; {@link #reload()} rebuilds both
+ * indexes from the stores. Queries never block and see a consistent snapshot of each index.
+ *
+ * <pre>{@code
+ * MatchingEngine engine = MatchingEngine.builder().build();   // in-memory stores
+ * engine.upsertJob(job);
+ * engine.upsertWorker(worker);
+ * MatchPage page = engine.topJobsFor(worker.id(), MatchQuery.top(20));
+ * Explanation why = engine.explain(worker.id(), page.matches().get(0).id());
+ * }</pre>
+ */
+public final class MatchingEngine {
+  private static final int CHANGE_BATCH = 1000;
+
+  private final Side<Job, JobStore, JobIndex> jobs;
+  private final Side<Worker, WorkerStore, WorkerIndex> workers;
+  private final ScoringPolicy policy;
+
+  private MatchingEngine(Builder b) {
+    this.policy = b.policy;
+    JobStore jobStore = b.jobStore != null ? b.jobStore : new InMemoryJobStore(b.clock);
+    WorkerStore workerStore = b.workerStore != null ? b.workerStore : new InMemoryWorkerStore(b.clock);
+    Clock clock = b.clock;
+    Duration window = b.availabilityWindow;
+    this.jobs = new Side<>("job", jobStore, () -> JobIndex.create(policy));
+    this.workers = new Side<>("worker", workerStore, () -> WorkerIndex.create(policy, clock, window));
+    reload();
+  }
+
+  /** A builder: in-memory stores, the default policy and the system clock unless told otherwise. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The policy used when a query names none. */
+  public ScoringPolicy policy() {
+    return policy;
+  }
+
+  /** The job store (system of record). */
+  public JobStore jobStore() {
+    return jobs.store;
+  }
+
+  /** The worker store (system of record). */
+  public WorkerStore workerStore() {
+    return workers.store;
+  }
+
+  /** The in-memory job index, for statistics and advanced queries. */
+  public JobIndex jobIndex() {
+    return jobs.index;
+  }
+
+  /** The in-memory worker index, for statistics and advanced queries. */
+  public WorkerIndex workerIndex() {
+    return workers.index;
+  }
+
+  // ---------------------------------------------------------------------------------- writes
+
+  /** Creates or replaces {@code job} in the store and the index; returns the stored version. */
+  public Versioned<Job> upsertJob(Job job) {
+    return jobs.write(Checks.required(job, "job").id(), s -> s.upsert(job));
+  }
+
+  /**
+   * Replaces {@code job} only if its stored version is {@code expectedVersion} (0: only if
+   * absent).
+   *
+   * @throws dev.matching.spi.VersionConflictException when it is not; nothing changes
+   */
+  public Versioned<Job> upsertJob(Job job, long expectedVersion) {
+    return jobs.write(Checks.required(job, "job").id(), s -> s.upsert(job, expectedVersion));
+  }
+
+  /** Creates or replaces every job in one atomic step; returns them stored, in order. */
+  public List<Versioned<Job>> upsertJobs(List<Job> batch) {
+    return jobs.writeAll(Checks.required(batch, "jobs"));
+  }
+
+  /** Deletes the job; returns whether it existed. */
+  public boolean removeJob(String id) {
+    return jobs.remove(id);
+  }
+
+  /**
+   * Deletes the job only if its stored version is {@code expectedVersion}.
+   *
+   * @throws dev.matching.spi.VersionConflictException when it is absent or at another version
+   */
+  public void removeJob(String id, long expectedVersion) {
+    jobs.remove(id, expectedVersion);
+  }
+
+  /** Creates or replaces {@code worker} in the store and the index; returns the stored version. */
+  public Versioned<Worker> upsertWorker(Worker worker) {
+    return workers.write(Checks.required(worker, "worker").id(), s -> s.upsert(worker));
+  }
+
+  /**
+   * Replaces {@code worker} only if its stored version is {@code expectedVersion} (0: only if
+   * absent).
+   *
+   * @throws dev.matching.spi.VersionConflictException when it is not; nothing changes
+   */
+  public Versioned<Worker> upsertWorker(Worker worker, long expectedVersion) {
+    return workers.write(Checks.required(worker, "worker").id(), s -> s.upsert(worker, expectedVersion));
+  }
+
+  /** Creates or replaces every worker in one atomic step; returns them stored, in order. */
+  public List<Versioned<Worker>> upsertWorkers(List<Worker> batch) {
+    return workers.writeAll(Checks.required(batch, "workers"));
+  }
+
+  /** Deletes the worker; returns whether it existed. */
+  public boolean removeWorker(String id) {
+    return workers.remove(id);
+  }
+
+  /**
+   * Deletes the worker only if its stored version is {@code expectedVersion}.
+   *
+   * @throws dev.matching.spi.VersionConflictException when it is absent or at another version
+   */
+  public void removeWorker(String id, long expectedVersion) {
+    workers.remove(id, expectedVersion);
+  }
+
+  // ----------------------------------------------------------------------------------- reads
+
+  /** The indexed job with that id, or empty. */
+  public Optional<Job> job(String id) {
+    return jobs.index.get(Checks.required(id, "id"));
+  }
+
+  /** The indexed worker with that id, or empty. */
+  public Optional<Worker> worker(String id) {
+    return workers.index.get(Checks.required(id, "id"));
+  }
+
+  /**
+   * The best jobs for the registered worker {@code workerId}.
+   *
+   * @throws NotFoundException when no such worker is indexed
+   */
+  public MatchPage topJobsFor(String workerId, MatchQuery query) {
+    return topJobsFor(requireWorker(workerId), query);
+  }
+
+  /** The best jobs for {@code worker}, registered or not (cold start: a profile being browsed). */
+  public MatchPage topJobsFor(Worker worker, MatchQuery query) {
+    return jobs.index.topJobs(Checks.required(worker, "worker"), Checks.required(query, "query"));
+  }
+
+  /**
+   * The best workers for the registered job {@code jobId}.
+   *
+   * @throws NotFoundException when no such job is indexed
+   */
+  public MatchPage topWorkersFor(String jobId, MatchQuery query) {
+    return topWorkersFor(requireJob(jobId), query);
+  }
+
+  /** The best workers for {@code job}, registered or not. */
+  public MatchPage topWorkersFor(Job job, MatchQuery query) {
+    return workers.index.topWorkers(Checks.required(job, "job"), Checks.required(query, "query"));
+  }
+
+  /**
+   * Why {@code workerId} and {@code jobId} score what they score under the default policy: each
+   * factor's raw value, score, weight and contribution, or the hard constraints that exclude
+   * the pair.
+   *
+   * @throws NotFoundException when either is not indexed
+   */
+  public Explanation explain(String workerId, String jobId) {
+    return explain(workerId, jobId, policy);
+  }
+
+  /** As {@link #explain(String, String)} under {@code policy}. */
+  public Explanation explain(String workerId, String jobId, ScoringPolicy policy) {
+    return Scorer.of(Checks.required(policy, "policy")).explain(requireWorker(workerId), requireJob(jobId));
+  }
+
+  private Worker requireWorker(String id) {
+    return worker(id).orElseThrow(() -> new NotFoundException("worker", id));
+  }
+
+  private Job requireJob(String id) {
+    return job(id).orElseThrow(() -> new NotFoundException("job", id));
+  }
+
+  // ------------------------------------------------------------------------- synchronisation
+
+  /**
+   * Rebuilds both indexes from the stores. Queries keep being answered from the previous
+   * indexes until each new one is complete.
+   */
+  public void reload() {
+    jobs.reload();
+    workers.reload();
+  }
+
+  /**
+   * Applies to the indexes every change in the stores' change logs since the last reload or
+   * refresh, including writes made by other nodes. Returns how many changes were applied.
+   */
+  public long refresh() {
+    return jobs.refresh() + workers.refresh();
+  }
+
+  /**
+   * How many change-log entries of the stores the indexes have not applied yet, both kinds
+   * summed: 0 when every write known to the stores is indexed. Writes by other nodes count
+   * until {@link #refresh()} applies them.
+   */
+  public long indexLag() {
+    return jobs.lag() + workers.lag();
+  }
+
+  /** Configures and builds a {@link MatchingEngine}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable JobStore jobStore;
+    private @Nullable WorkerStore workerStore;
+    private ScoringPolicy policy = ScoringPolicy.ofDefaults();
+    private Clock clock = Clock.systemUTC();
+    private Duration availabilityWindow = WorkerIndex.DEFAULT_WINDOW;
+
+    private Builder() {}
+
+    /** The job store; an in-memory one by default. */
+    public Builder jobStore(JobStore store) {
+      this.jobStore = Checks.required(store, "jobStore");
+      return this;
+    }
+
+    /** The worker store; an in-memory one by default. */
+    public Builder workerStore(WorkerStore store) {
+      this.workerStore = Checks.required(store, "workerStore");
+      return this;
+    }
+
+    /** The policy used when a query names none; {@link ScoringPolicy#ofDefaults()} by default. */
+    public Builder policy(ScoringPolicy policy) {
+      this.policy = Checks.required(policy, "policy");
+      return this;
+    }
+
+    /** The clock for timestamps and availability expansion; the UTC system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Checks.required(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How far ahead worker availabilities are pre-expanded for fast pruning; by default
+     * {@link WorkerIndex#DEFAULT_WINDOW}. Shifts beyond it are still scored exactly.
+     */
+    public Builder availabilityWindow(Duration window) {
+      this.availabilityWindow = Checks.required(window, "availabilityWindow");
+      return this;
+    }
+
+    /** Builds the engine and loads its indexes from the stores. */
+    public MatchingEngine build() {
+      return new MatchingEngine(this);
+    }
+  }
+
+  /** One kind of entity: its store, its index, and the log position the index reflects. */
+  private static final class Side<T, S extends EntityStore<T>, I extends EntityIndex<T>> {
+    private final String kind;
+    private final S store;
+    private final Supplier<I> newIndex;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile I index;
+    private volatile long appliedSequence;
+
+    Side(String kind, S store, Supplier<I> newIndex) {
+      this.kind = kind;
+      this.store = store;
+      this.newIndex = newIndex;
+      this.index = newIndex.get();
+    }
+
+    Versioned<T> write(String id, Function<S, Versioned<T>> op) {
+      writeLock.lock();
+      try {
+        Versioned<T> stored = op.apply(store);
+        index.upsert(stored.value());
+        advancePast(1);
+        return stored;
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    List<Versioned<T>> writeAll(List<T> batch) {
+      writeLock.lock();
+      try {
+        List<Versioned<T>> stored = store.upsertAll(batch);
+        List<T> values = new ArrayList<>(stored.size());
+        for (Versioned<T> v : stored) {
+          values.add(v.value());
+        }
+        index.upsertAll(values);
+        advancePast(stored.size());
+        return stored;
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    boolean remove(String id) {
+      Checks.required(id, "id");
+      writeLock.lock();
+      try {
+        boolean existed = store.delete(id);
+        index.remove(id);
+        advancePast(existed ? 1 : 0);
+        return existed;
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    /**
+     * After this engine's own write of {@code changes} log entries: when nobody else wrote in
+     * between, the index already reflects the log up to its end, so refresh need not re-read it.
+     */
+    private void advancePast(int changes) {
+      long last = store.lastSequence();
+      if (last == appliedSequence + changes) {
+        appliedSequence = last;
+      }
+    }
+
+    void remove(String id, long expectedVersion) {
+      Checks.required(id, "id");
+      writeLock.lock();
+      try {
+        store.delete(id, expectedVersion);
+        index.remove(id);
+        advancePast(1);
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    void reload() {
+      writeLock.lock();
+      try {
+        // Changes after this point are re-applied by refresh(); re-applying one is harmless.
+        long from = store.lastSequence();
+        List<T> all = new ArrayList<>();
+        store.forEach(all::add);
+        I fresh = newIndex.get();
+        fresh.replaceAll(all);
+        index = fresh;
+        appliedSequence = from;
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    long refresh() {
+      writeLock.lock();
+      try {
+        long applied = 0;
+        while (true) {
+          List<Change> changes = store.changesSince(appliedSequence, CHANGE_BATCH);
+          if (changes.isEmpty()) {
+            return applied;
+          }
+          Set<String> ids = new LinkedHashSet<>();
+          for (Change c : changes) {
+            ids.add(c.id());
+          }
+          List<T> upserts = new ArrayList<>();
+          List<String> removals = new ArrayList<>();
+          for (String id : ids) {
+            Optional<Versioned<T>> current = store.find(id);
+            if (current.isPresent()) {
+              upserts.add(current.get().value());
+            } else {
+              removals.add(id);
+            }
+          }
+          index.upsertAll(upserts);
+          index.removeAll(removals);
+          appliedSequence = changes.get(changes.size() - 1).sequence();
+          applied += changes.size();
+        }
+      } finally {
+        writeLock.unlock();
+      }
+    }
+
+    long lag() {
+      return Math.max(0, store.lastSequence() - appliedSequence);
+    }
+
+    @Override
+    public String toString() {
+      return kind + " side";
+    }
+  }
+}

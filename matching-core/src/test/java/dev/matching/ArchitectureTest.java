@@ -1,0 +1,104 @@
+package dev.matching;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the package dependencies of matching-core pointing one way: model, then scoring, then
+ * query, then index; the SPIs above the domain; the engine, then the batch, on top; and nothing
+ * beyond the JDK and JSpecify.
+ */
+class ArchitectureTest {
+  private static final String JDK = "java..";
+  private static final String JSPECIFY = "org.jspecify..";
+  private static JavaClasses core;
+
+  @BeforeAll
+  static void importCore() {
+    core = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.matching");
+  }
+
+  private static ArchRule onlyDependsOn(String pkg, String... allowed) {
+    String[] all = new String[allowed.length + 3];
+    all[0] = JDK;
+    all[1] = JSPECIFY;
+    all[2] = pkg;
+    System.arraycopy(allowed, 0, all, 3, allowed.length);
+    return classes().that().resideInAPackage(pkg)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(all)
+        .because(pkg + " sits below the packages it must not know");
+  }
+
+  @Test
+  void modelDependsOnNothingElse() {
+    onlyDependsOn("dev.matching.model..").check(core);
+  }
+
+  @Test
+  void scoringDependsOnlyOnModel() {
+    onlyDependsOn("dev.matching.scoring..", "dev.matching.model..").check(core);
+  }
+
+  @Test
+  void queryDependsOnlyOnScoringAndModel() {
+    onlyDependsOn("dev.matching.query..", "dev.matching.scoring..", "dev.matching.model..").check(core);
+  }
+
+  @Test
+  void indexDependsOnlyOnQueryScoringAndModel() {
+    onlyDependsOn("dev.matching.index..",
+        "dev.matching.query..", "dev.matching.scoring..", "dev.matching.model..").check(core);
+  }
+
+  @Test
+  void assignmentDependsOnlyOnModel() {
+    onlyDependsOn("dev.matching.assignment..", "dev.matching.model..").check(core);
+  }
+
+  @Test
+  void sampleDependsOnlyOnModel() {
+    onlyDependsOn("dev.matching.sample..", "dev.matching.model..").check(core);
+  }
+
+  @Test
+  void storageSpisKnowTheDomainButNoIndexOrEngine() {
+    noClasses().that().resideInAPackage("dev.matching.spi..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.matching.index..", "dev.matching.sample..")
+        .check(core);
+  }
+
+  @Test
+  void onlyTheBatchBuildsOnTheEngine() {
+    noClasses().that().resideOutsideOfPackages("dev.matching", "dev.matching.batch..")
+        .should().dependOnClassesThat().haveFullyQualifiedName(MatchingEngine.class.getName())
+        .check(core);
+  }
+
+  @Test
+  void nothingButTheBatchKnowsTheBatch() {
+    noClasses().that().resideOutsideOfPackage("dev.matching.batch..")
+        .should().dependOnClassesThat().resideInAPackage("dev.matching.batch..")
+        .check(core);
+  }
+
+  @Test
+  void coreUsesOnlyTheJdkAndJSpecify() {
+    classes().should().onlyDependOnClassesThat().resideInAnyPackage(JDK, JSPECIFY, "dev.matching..")
+        .check(core);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.matching.(*)..").should().beFreeOfCycles().check(core);
+  }
+}

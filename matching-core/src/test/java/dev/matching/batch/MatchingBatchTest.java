@@ -1,0 +1,362 @@
+package dev.matching.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.matching.MatchingEngine;
+import dev.matching.NotFoundException;
+import dev.matching.model.Job;
+import dev.matching.model.Worker;
+import dev.matching.query.Direction;
+import dev.matching.query.Match;
+import dev.matching.query.MatchQuery;
+import dev.matching.spi.BatchConflictException;
+import dev.matching.spi.BatchRun;
+import dev.matching.spi.BatchRunStore;
+import dev.matching.spi.BatchState;
+import dev.matching.spi.JobStore;
+import dev.matching.spi.MatchList;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.PartitionLease;
+import dev.matching.spi.WorkerStore;
+import dev.matching.spi.memory.InMemoryBatchRunStore;
+import dev.matching.spi.memory.InMemoryJobStore;
+import dev.matching.spi.memory.InMemoryMatchResultStore;
+import dev.matching.spi.memory.InMemoryWorkerStore;
+import dev.matching.testing.MutableClock;
+import dev.matching.testing.RandomMarket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class MatchingBatchTest {
+  private static final int TOP_N = 7;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-10-25T00:00:00Z"));
+  private final JobStore jobStore = new InMemoryJobStore(clock);
+  private final WorkerStore workerStore = new InMemoryWorkerStore(clock);
+  private final BatchRunStore runStore = new InMemoryBatchRunStore();
+  private final InMemoryMatchResultStore resultStore = new InMemoryMatchResultStore();
+  private final List<Job> jobs = RandomMarket.jobs(11, 600);
+  private final List<Worker> workers = RandomMarket.workers(12, 300);
+  private final BatchConfig config = BatchConfig.custom().topN(TOP_N).partitions(8).nodeId("node-a").build();
+
+  MatchingBatchTest() {
+    jobStore.upsertAll(jobs);
+    workerStore.upsertAll(workers);
+  }
+
+  private MatchingEngine engine() {
+    return MatchingEngine.builder().jobStore(jobStore).workerStore(workerStore).clock(clock).build();
+  }
+
+  private MatchingBatch batch(MatchingEngine engine, MatchResultStore results, BatchConfig cfg, BatchListener listener) {
+    return MatchingBatch.builder(engine, runStore, results).config(cfg).clock(clock).listener(listener).build();
+  }
+
+  private MatchingBatch batch(String node) {
+    return batch(engine(), resultStore, config.toBuilder().nodeId(node).build(), BatchListener.NONE);
+  }
+
+  /** Every active worker and open job has exactly its engine ranking stored, published. */
+  private void assertPublishedResultsMatch(MatchingEngine engine, BatchRun run) {
+    long generation = Long.parseLong(run.parameters().get(MatchingBatch.PARAM_GENERATION));
+    assertThat(resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER)).isEqualTo(OptionalLong.of(generation));
+    assertThat(resultStore.publishedGeneration(Direction.WORKERS_FOR_JOB)).isEqualTo(OptionalLong.of(generation));
+    int ranked = 0;
+    for (Worker w : workers) {
+      Optional<MatchList> stored = resultStore.find(Direction.JOBS_FOR_WORKER, w.id());
+      if (!w.active()) {
+        assertThat(stored).as("inactive %s", w.id()).isEmpty();
+        continue;
+      }
+      List<Match> expected = engine.topJobsFor(w.id(), MatchQuery.top(TOP_N)).matches();
+      assertThat(stored).as("worker %s", w.id()).isPresent();
+      assertThat(stored.get().matches()).isEqualTo(expected);
+      assertThat(stored.get().generation()).isEqualTo(generation);
+      ranked++;
+    }
+    for (Job j : jobs) {
+      Optional<MatchList> stored = resultStore.find(Direction.WORKERS_FOR_JOB, j.id());
+      if (!j.open()) {
+        assertThat(stored).isEmpty();
+        continue;
+      }
+      assertThat(stored.orElseThrow().matches()).isEqualTo(engine.topWorkersFor(j.id(), MatchQuery.top(TOP_N)).matches());
+      ranked++;
+    }
+    assertThat(runStore.find(run.id()).orElseThrow().itemsDone()).isEqualTo(ranked);
+  }
+
+  @Test
+  void aRunRanksEveryActiveWorkerAndOpenJobAndPublishesOneGeneration() {
+    MatchingEngine engine = engine();
+    MatchingBatch batch = batch(engine, resultStore, config, BatchListener.NONE);
+    BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    assertThat(run.state()).isEqualTo(BatchState.QUEUED);
+    assertThat(run.partitions()).isEqualTo(16);
+    assertThat(run.triggeredBy()).isEqualTo("operator-1");
+
+    assertThat(batch.runPending()).isEqualTo(16);
+
+    BatchRun done = batch.status(run.id()).orElseThrow();
+    assertThat(done.state()).isEqualTo(BatchState.SUCCEEDED);
+    assertThat(done.partitionsDone()).isEqualTo(16);
+    assertPublishedResultsMatch(engine, done);
+    BatchProgress progress = batch.progress(run.id());
+    assertThat(progress.fraction()).isEqualTo(1.0);
+    assertThat(progress.estimatedRemaining()).contains(Duration.ZERO);
+  }
+
+  @Test
+  void severalNodesShareOneRunAndEachPartitionIsDoneExactlyOnce() throws Exception {
+    Map<String, AtomicInteger> completions = new ConcurrentHashMap<>();
+    BatchListener counting = new BatchListener() {
+      @Override
+      public void partitionCompleted(BatchRun run, String spec, long items, Duration took) {
+        completions.computeIfAbsent(spec, k -> new AtomicInteger()).incrementAndGet();
+      }
+    };
+    List<MatchingBatch> nodes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      nodes.add(batch(engine(), resultStore, config.toBuilder().nodeId("node-" + i).partitions(32).build(), counting));
+    }
+    BatchRun run = nodes.get(0).trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
+    try {
+      List<Future<Integer>> work = new ArrayList<>();
+      for (MatchingBatch node : nodes) {
+        work.add(pool.submit(node::runPending));
+      }
+      int total = 0;
+      for (Future<Integer> f : work) {
+        total += f.get(30, TimeUnit.SECONDS);
+      }
+      assertThat(total).isEqualTo(64);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(completions).hasSize(64).allSatisfy((spec, n) -> assertThat(n.get()).as(spec).isEqualTo(1));
+    BatchRun done = runStore.find(run.id()).orElseThrow();
+    assertThat(done.state()).isEqualTo(BatchState.SUCCEEDED);
+    assertPublishedResultsMatch(engine(), done);
+  }
+
+  @Test
+  void aSecondTriggerWhileRunningIsRefused() {
+    MatchingBatch batch = batch("node-a");
+    BatchRun first = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    assertThatThrownBy(() -> batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-2"))
+        .isInstanceOf(BatchConflictException.class);
+    assertThat(batch.runs(null, 10)).extracting(BatchRun::id).containsExactly(first.id());
+  }
+
+  @Test
+  void badTriggersNameTheField() {
+    MatchingBatch batch = batch("node-a");
+    assertThatThrownBy(() -> batch.trigger("weekly_matching", "operator-1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch_type").hasMessageContaining("weekly_matching");
+    assertThatThrownBy(() -> batch.trigger(MatchingBatch.DAILY_MATCHING, 0, "operator-1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topN");
+    assertThatThrownBy(() -> batch.progress("run-404")).isInstanceOf(NotFoundException.class);
+    assertThat(batch.runs(null, 10)).isEmpty();
+  }
+
+  @Test
+  void aPoisonPartitionFailsAloneAndRetryRecomputesOnlyIt() {
+    String poisoned = workers.stream().filter(Worker::active).findFirst().orElseThrow().id();
+    AtomicReference<Boolean> poison = new AtomicReference<>(true);
+    MatchResultStore failing = new ForwardingResultStore(resultStore) {
+      @Override
+      public void write(Direction d, long generation, Instant at, Map<String, List<Match>> lists) {
+        if (poison.get() && lists.containsKey(poisoned)) {
+          throw new IllegalStateException("disk full");
+        }
+        super.write(d, generation, at, lists);
+      }
+    };
+    List<String> completed = Collections.synchronizedList(new ArrayList<>());
+    List<String> failed = Collections.synchronizedList(new ArrayList<>());
+    BatchListener recording = new BatchListener() {
+      @Override
+      public void partitionCompleted(BatchRun run, String spec, long items, Duration took) {
+        completed.add(spec);
+      }
+
+      @Override
+      public void partitionFailed(BatchRun run, String spec, long items, String reason) {
+        failed.add(spec + " " + reason);
+      }
+    };
+    MatchingEngine engine = engine();
+    MatchingBatch batch = batch(engine, failing, config, recording);
+    BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    batch.runPending();
+
+    BatchRun afterFirst = batch.status(run.id()).orElseThrow();
+    assertThat(afterFirst.state()).isEqualTo(BatchState.FAILED);
+    assertThat(afterFirst.partitionsFailed()).isEqualTo(1);
+    assertThat(afterFirst.partitionsDone()).isEqualTo(15);
+    assertThat(failed).singleElement().asString().startsWith("JOBS_FOR_WORKER:").contains("disk full");
+    assertThat(completed).hasSize(15);
+    assertThat(resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER)).isEmpty();
+    assertThat(batch.partitions(run.id())).filteredOn(p -> p.error() != null)
+        .singleElement().satisfies(p -> assertThat(p.error()).contains("disk full"));
+
+    poison.set(false);
+    completed.clear();
+    assertThat(batch.retry(run.id()).state()).isEqualTo(BatchState.QUEUED);
+    assertThat(batch.runPending()).isEqualTo(1);
+    assertThat(completed).hasSize(1);
+    BatchRun done = batch.status(run.id()).orElseThrow();
+    assertThat(done.state()).isEqualTo(BatchState.SUCCEEDED);
+    assertPublishedResultsMatch(engine, done);
+  }
+
+  @Test
+  void aPartitionLeasedByACrashedNodeIsTakenOverWhenTheLeaseExpires() {
+    MatchingBatch survivor = batch("survivor");
+    BatchRun run = survivor.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    PartitionLease crashed = runStore.claim(run.id(), "crashed-node", clock.instant(), config.leaseDuration()).orElseThrow();
+
+    assertThat(survivor.runPending()).isEqualTo(15);
+    assertThat(survivor.status(run.id()).orElseThrow().state()).isEqualTo(BatchState.RUNNING);
+    assertThat(resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER)).isEmpty();
+
+    clock.advance(config.leaseDuration().plusSeconds(1));
+    assertThat(survivor.runPending()).isEqualTo(1);
+    BatchRun done = survivor.status(run.id()).orElseThrow();
+    assertThat(done.state()).isEqualTo(BatchState.SUCCEEDED);
+    assertPublishedResultsMatch(engine(), done);
+    assertThat(survivor.partitions(run.id()).get(crashed.partition()).owner()).isEqualTo("survivor");
+  }
+
+  @Test
+  void aSucceededRunLeftUnpublishedIsPublishedByTheNextNodeThatLooks() {
+    MatchingBatch batch = batch("node-a");
+    BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    // a node that computes and completes partitions but dies before publishing
+    MatchResultStore neverPublishes = new ForwardingResultStore(resultStore) {
+      @Override
+      public void publish(Direction d, long generation) {
+        throw new IllegalStateException("killed before publishing");
+      }
+    };
+    MatchingBatch dying = batch(engine(), neverPublishes, config.toBuilder().nodeId("dying").build(), BatchListener.NONE);
+    assertThatThrownBy(dying::runPending).hasMessageContaining("killed before publishing");
+    assertThat(runStore.find(run.id()).orElseThrow().state()).isEqualTo(BatchState.SUCCEEDED);
+    assertThat(resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER)).isEmpty();
+
+    assertThat(batch.runPending()).isZero();
+    assertPublishedResultsMatch(engine(), runStore.find(run.id()).orElseThrow());
+  }
+
+  @Test
+  void cancelStopsClaimsAndKeepsThePublishedGeneration() {
+    MatchingBatch batch = batch("node-a");
+    BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    assertThat(batch.cancel(run.id()).state()).isEqualTo(BatchState.CANCELLED);
+    assertThat(batch.runPending()).isZero();
+    assertThat(resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER)).isEmpty();
+    assertThat(batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1").state()).isEqualTo(BatchState.QUEUED);
+  }
+
+  @Test
+  void theScheduleTriggersOnceForAMissedSlotHoweverManyDaysWereMissed() {
+    MatchingBatch batch = MatchingBatch.builder(engine(), runStore, resultStore).config(config).clock(clock)
+        .schedule(DailySchedule.ofDefaults()).build();
+    clock.set(Instant.parse("2026-10-25T17:59:00Z")); // 02:59 Tokyo on the 26th
+    Optional<BatchRun> first = batch.triggerIfDue();
+    assertThat(first).isPresent();                   // nothing ever ran: the slot of the 25th is due
+    batch.runPending();
+    assertThat(batch.triggerIfDue()).isEmpty();
+
+    clock.set(Instant.parse("2026-10-25T18:00:00Z")); // 03:00 Tokyo on the 26th
+    assertThat(batch.triggerIfDue()).isPresent();
+    batch.runPending();
+    assertThat(batch.triggerIfDue()).isEmpty();
+
+    clock.set(Instant.parse("2026-10-30T12:00:00Z")); // four slots missed while down
+    assertThat(batch.triggerIfDue()).isPresent();
+    batch.runPending();
+    assertThat(batch.triggerIfDue()).isEmpty();
+    assertThat(batch.runs(MatchingBatch.DAILY_MATCHING, 10)).hasSize(3)
+        .allSatisfy(r -> assertThat(r.state()).isEqualTo(BatchState.SUCCEEDED));
+  }
+
+  @Test
+  void startedBatchPicksUpATriggeredRunInTheBackground() throws Exception {
+    CountDownLatch finished = new CountDownLatch(1);
+    BatchListener onFinish = new BatchListener() {
+      @Override
+      public void runFinished(BatchRun run) {
+        finished.countDown();
+      }
+    };
+    MatchingBatch batch = batch(engine(), resultStore, config.toBuilder().pollInterval(Duration.ofMillis(20)).build(),
+        onFinish);
+    batch.start();
+    try {
+      BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+      assertThat(finished.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(batch.status(run.id()).orElseThrow().state()).isEqualTo(BatchState.SUCCEEDED);
+    } finally {
+      batch.stop(Duration.ofSeconds(10));
+    }
+    assertThat(batch.isStarted()).isFalse();
+  }
+
+  /** Delegates everything; tests override one method to inject a failure. */
+  private static class ForwardingResultStore implements MatchResultStore {
+    private final MatchResultStore delegate;
+
+    ForwardingResultStore(MatchResultStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void write(Direction d, long generation, Instant at, Map<String, List<Match>> lists) {
+      delegate.write(d, generation, at, lists);
+    }
+
+    @Override
+    public void publish(Direction d, long generation) {
+      delegate.publish(d, generation);
+    }
+
+    @Override
+    public OptionalLong publishedGeneration(Direction d) {
+      return delegate.publishedGeneration(d);
+    }
+
+    @Override
+    public Optional<MatchList> find(Direction d, String subjectId) {
+      return delegate.find(d, subjectId);
+    }
+
+    @Override
+    public long deleteGenerationsBefore(Direction d, long generation) {
+      return delegate.deleteGenerationsBefore(d, generation);
+    }
+
+    @Override
+    public long erase(String id) {
+      return delegate.erase(id);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.matching.jdbc;
+
+import dev.matching.model.Checks;
+import dev.matching.query.Direction;
+import dev.matching.query.Match;
+import dev.matching.spi.MatchList;
+import dev.matching.spi.MatchResultStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * {@link MatchResultStore} on the {@code match_lists} and {@code match_publications} tables.
+ * Thread-safe.
+ *
+ * <p>Lists are rows keyed by (direction, subject, generation) with the matches as JSONB and their
+ * ids in an indexed array for erasure. The published generation is one row per direction:
+ * publishing updates it, so readers switch generations atomically, and a reader's join sees
+ * either the old or the new generation, never a mix. Deleting old generations locks that row
+ * first, so it cannot race a publish into deleting the generation just published.
+ */
+final class JdbcMatchResultStore implements MatchResultStore {
+
+  private final Database database;
+  private final Clock clock;
+  private final String lists;
+  private final String publications;
+
+  JdbcMatchResultStore(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+    this.lists = database.tables().qualified("match_lists");
+    this.publications = database.tables().qualified("match_publications");
+  }
+
+  @Override
+  public void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> listsBySubject) {
+    Checks.required(direction, "direction");
+    checkGeneration(generation);
+    Checks.required(computedAt, "computedAt");
+    Checks.required(listsBySubject, "listsBySubject");
+    int size = listsBySubject.size();
+    Object[] subjects = new Object[size];
+    Object[] bodies = new Object[size];
+    Object[] matchIds = new Object[size];
+    int i = 0;
+    for (Map.Entry<String, List<Match>> e : listsBySubject.entrySet()) {
+      subjects[i] = Checks.id(e.getKey(), "listsBySubject");
+      List<Match> matches = Checks.listOf(e.getValue(), "listsBySubject[" + e.getKey() + "]");
+      bodies[i] = DomainJson.matches(matches);
+      matchIds[i] = "{" + String.join(",", matches.stream().map(m -> quoteArrayElement(m.id())).toArray(String[]::new))
+          + "}";
+      i++;
+    }
+    if (size == 0) {
+      return;
+    }
+    database.inTransaction("writing " + size + " " + direction + " lists of generation " + generation, h ->
+        h.createUpdate("INSERT INTO " + lists + " (direction, subject_id, generation, computed_at, matches, match_ids)"
+                + " SELECT :direction, r.subject, :generation, :computed_at, CAST(r.body AS jsonb),"
+                + " CAST(r.ids AS text[]) FROM unnest(:subjects, :bodies, :ids) AS r(subject, body, ids)"
+                + " ON CONFLICT (direction, subject_id, generation) DO UPDATE SET computed_at = excluded.computed_at,"
+                + " matches = excluded.matches, match_ids = excluded.match_ids")
+            .bind("direction", direction.name())
+            .bind("generation", generation)
+            .bind("computed_at", SqlValues.timestamp(computedAt))
+            .bind("subjects", SqlValues.array("text", subjects))
+            .bind("bodies", SqlValues.array("text", bodies))
+            .bind("ids", SqlValues.array("text", matchIds))
+            .execute());
+  }
+
+  @Override
+  public void publish(Direction direction, long generation) {
+    Checks.required(direction, "direction");
+    checkGeneration(generation);
+    database.withHandle("publishing " + direction + " generation " + generation, h ->
+        h.createUpdate("UPDATE " + publications + " SET generation = :generation, published_at = :at"
+                + " WHERE direction = :direction")
+            .bind("generation", generation)
+            .bind("at", SqlValues.timestamp(clock.instant()))
+            .bind("direction", direction.name())
+            .execute());
+  }
+
+  @Override
+  public OptionalLong publishedGeneration(Direction direction) {
+    Checks.required(direction, "direction");
+    return database.withHandle("reading the published " + direction + " generation", h -> {
+      Optional<Long> generation = publishedGeneration(h, direction, "");
+      return generation.isPresent() ? OptionalLong.of(generation.get()) : OptionalLong.empty();
+    });
+  }
+
+  @Override
+  public Optional<MatchList> find(Direction direction, String subjectId) {
+    Checks.required(direction, "direction");
+    Checks.id(subjectId, "subjectId");
+    return database.withHandle("finding the " + direction + " list of " + subjectId, h ->
+        h.createQuery("SELECT l.generation, l.computed_at, l.matches FROM " + publications + " p JOIN " + lists
+                + " l ON l.direction = p.direction AND l.generation = p.generation"
+                + " WHERE p.direction = :direction AND l.subject_id = :subject")
+            .bind("direction", direction.name())
+            .bind("subject", subjectId)
+            .map((rs, ctx) -> new MatchList(direction, subjectId, rs.getLong("generation"),
+                SqlValues.instant(rs, "computed_at"), DomainJson.matches(rs.getString("matches"))))
+            .findOne());
+  }
+
+  @Override
+  public long deleteGenerationsBefore(Direction direction, long generation) {
+    Checks.required(direction, "direction");
+    return database.inTransaction("deleting " + direction + " generations before " + generation, h -> {
+      long published = publishedGeneration(h, direction, " FOR UPDATE").orElse(0L);
+      return (long) h.createUpdate("DELETE FROM " + lists + " WHERE direction = :direction AND generation < :generation"
+              + " AND generation <> :published")
+          .bind("direction", direction.name())
+          .bind("generation", generation)
+          .bind("published", published)
+          .execute();
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One transaction: deletes the lists of {@code id}, then rewrites the matches of the lists
+   * that mention it (found through the GIN index on {@code match_ids}) without it, keeping the
+   * order of the others.
+   */
+  @Override
+  public long erase(String id) {
+    Checks.required(id, "id");
+    return database.inTransaction("erasing " + id + " from match lists", h -> {
+      long deleted = h.createUpdate("DELETE FROM " + lists + " WHERE subject_id = :id").bind("id", id).execute();
+      long changed = h.createUpdate("UPDATE " + lists + " SET match_ids = array_remove(match_ids, CAST(:id AS text)),"
+              + " matches = (SELECT coalesce(jsonb_agg(e.m ORDER BY e.position), CAST('[]' AS jsonb))"
+              + " FROM jsonb_array_elements(matches) WITH ORDINALITY AS e(m, position) WHERE e.m ->> 'id' <> :id)"
+              + " WHERE match_ids @> ARRAY[CAST(:id AS text)]")
+          .bind("id", id)
+          .execute();
+      return deleted + changed;
+    });
+  }
+
+  private Optional<Long> publishedGeneration(Handle h, Direction direction, String lockClause) {
+    return h.createQuery("SELECT generation FROM " + publications + " WHERE direction = :direction" + lockClause)
+        .bind("direction", direction.name())
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  private static void checkGeneration(long generation) {
+    Checks.check(generation >= 1, "generation", "must be at least 1, was " + generation);
+  }
+
+  /** {@code value} quoted as an element of a PostgreSQL array literal. */
+  private static String quoteArrayElement(String value) {
+    return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+}
