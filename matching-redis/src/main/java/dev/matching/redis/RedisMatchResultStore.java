@@ -1,0 +1,233 @@
+package dev.matching.redis;
+
+import dev.matching.model.Checks;
+import dev.matching.query.Direction;
+import dev.matching.query.Match;
+import dev.matching.spi.MatchList;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.StorageException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A {@link MatchResultStore} in Redis. Per direction there is one hash per generation
+ * ({@code {prefix}:results:{direction}:gen:{generation}}, subject id to a JSON list, see
+ * {@code docs/redis.md}), a sorted set of the generations written and a key holding the published
+ * generation. Every method is one Lua script or one command, so a write, a publish and a read are
+ * each atomic: a reader sees the published generation and a list of that same generation, never
+ * a half-written partition.
+ *
+ * <p>An unpublished generation expires {@link RedisMatchingConfig#resultTtl()} after its last
+ * write, a formerly published one that long after it was replaced; the published generation does
+ * not expire. Failures of Redis (down, timed out, paused) surface as {@link StorageException}
+ * within {@link RedisMatchingConfig#commandTimeout()}; when {@link #write} throws it, the partition
+ * was stored entirely or not at all, and retrying it is harmless.
+ *
+ * <p>Thread-safe; share one instance. It does not own the connection.
+ */
+public final class RedisMatchResultStore implements MatchResultStore {
+
+  private static final LuaScript WRITE = LuaScript.load("results-write.lua");
+  private static final LuaScript PUBLISH = LuaScript.load("results-publish.lua");
+  private static final LuaScript FIND = LuaScript.load("results-find.lua");
+  private static final LuaScript DELETE_BEFORE = LuaScript.load("results-delete-before.lua");
+  private static final LuaScript SCAN_FOR = LuaScript.load("results-scan-for.lua");
+  private static final LuaScript REPLACE_IF_UNCHANGED = LuaScript.load("results-replace-if-unchanged.lua");
+  private static final int MAX_ERASE_ATTEMPTS_PER_LIST = 10;
+
+  private final RedisCalls redis;
+  private final RedisMatchingConfig config;
+  private final Map<Direction, Keys> keysByDirection = new EnumMap<>(Direction.class);
+
+  /** A store on {@code connection} (a UTF-8 string codec one) with {@code config}. */
+  public RedisMatchResultStore(StatefulRedisConnection<String, String> connection, RedisMatchingConfig config) {
+    Checks.required(connection, "connection");
+    this.config = Checks.required(config, "config");
+    this.redis = new RedisCalls(connection, config.commandTimeout());
+    for (Direction direction : Direction.values()) {
+      keysByDirection.put(direction, new Keys(config.keyPrefix() + ":results:" + direction.name().toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  @Override
+  public void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> listsBySubject) {
+    Checks.required(direction, "direction");
+    requireGeneration(generation);
+    Checks.required(computedAt, "computedAt");
+    Checks.required(listsBySubject, "listsBySubject");
+    String[] args = new String[2 + 2 * listsBySubject.size()];
+    args[0] = Long.toString(generation);
+    args[1] = Long.toString(config.resultTtl().toMillis());
+    int next = 2;
+    for (Map.Entry<String, List<Match>> entry : listsBySubject.entrySet()) {
+      String subject = Checks.id(entry.getKey(), "listsBySubject");
+      List<Match> matches = Checks.listOf(entry.getValue(), "listsBySubject[" + subject + "]");
+      args[next++] = subject;
+      args[next++] = MatchListCodec.encode(computedAt, matches);
+    }
+    if (listsBySubject.isEmpty()) {
+      return;
+    }
+    Keys keys = keys(direction);
+    redis.eval("write of " + listsBySubject.size() + " lists", WRITE, ScriptOutputType.INTEGER,
+        new String[] {keys.generation(generation), keys.generations, keys.published}, args);
+  }
+
+  @Override
+  public void publish(Direction direction, long generation) {
+    Checks.required(direction, "direction");
+    requireGeneration(generation);
+    Keys keys = keys(direction);
+    redis.eval("publish", PUBLISH, ScriptOutputType.INTEGER, new String[] {keys.published, keys.generations},
+        Long.toString(generation), Long.toString(config.resultTtl().toMillis()), keys.generationPrefix);
+  }
+
+  @Override
+  public OptionalLong publishedGeneration(Direction direction) {
+    Checks.required(direction, "direction");
+    String published = redis.call("read of the published generation", commands -> commands.get(keys(direction).published));
+    return published == null ? OptionalLong.empty() : OptionalLong.of(parseGeneration(published));
+  }
+
+  @Override
+  public Optional<MatchList> find(Direction direction, String subjectId) {
+    Checks.required(direction, "direction");
+    Checks.id(subjectId, "subjectId");
+    Keys keys = keys(direction);
+    List<Object> reply = redis.eval("read of a match list", FIND, ScriptOutputType.MULTI,
+        new String[] {keys.published}, keys.generationPrefix, subjectId);
+    if (reply == null || reply.size() < 2 || reply.get(1) == null) {
+      return Optional.empty();
+    }
+    long generation = parseGeneration((String) reply.get(0));
+    MatchListCodec.Decoded decoded = MatchListCodec.decode((String) reply.get(1));
+    return Optional.of(new MatchList(direction, subjectId, generation, decoded.computedAt(), decoded.matches()));
+  }
+
+  @Override
+  public long deleteGenerationsBefore(Direction direction, long generation) {
+    Checks.required(direction, "direction");
+    Keys keys = keys(direction);
+    Long deleted = redis.eval("deletion of old generations", DELETE_BEFORE, ScriptOutputType.INTEGER,
+        new String[] {keys.published, keys.generations}, Long.toString(generation), keys.generationPrefix);
+    return deleted == null ? 0 : deleted;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Cost: the subject's own lists are deleted directly ({@code HDEL} per generation); lists
+   * holding {@code id} as a match are found by a server-side scan of every stored list of every
+   * generation ({@link RedisMatchingConfig#eraseScanBatch()} lists per script call, a substring
+   * test each), and only those are read and rewritten, each by compare-and-set. So an erasure
+   * costs Redis CPU in proportion to all stored lists, but no index is kept on the write path.
+   * Not atomic as a whole: a batch writing while the erasure runs can store {@code id} again, so
+   * erase after the entity is gone from the entity stores, and again after a running batch.
+   */
+  @Override
+  public long erase(String id) {
+    Checks.required(id, "id");
+    String needle = MatchListCodec.quoted(id);
+    long touched = 0;
+    for (Direction direction : Direction.values()) {
+      Keys keys = keys(direction);
+      List<String> generations = redis.call("read of the generations", commands -> commands.zrange(keys.generations, 0, -1));
+      for (String generation : Objects.requireNonNull(generations)) {
+        String hash = keys.generationPrefix + generation;
+        Long deleted = redis.call("erasure of a subject's list", commands -> commands.hdel(hash, id));
+        touched += deleted == null ? 0 : deleted;
+        touched += eraseFromMatches(hash, id, needle);
+      }
+    }
+    return touched;
+  }
+
+  /** Removes {@code id} from every list of one generation hash; returns how many changed. */
+  private long eraseFromMatches(String hash, String id, String needle) {
+    long changed = 0;
+    String cursor = "0";
+    do {
+      List<Object> reply = Objects.requireNonNull(redis.eval("scan for an erased id", SCAN_FOR, ScriptOutputType.MULTI,
+          new String[] {hash}, cursor, Integer.toString(config.eraseScanBatch()), needle));
+      cursor = (String) reply.get(0);
+      for (int i = 1; i + 1 < reply.size(); i += 2) {
+        if (removeMatch(hash, (String) reply.get(i), (String) reply.get(i + 1), id)) {
+          changed++;
+        }
+      }
+    } while (!"0".equals(cursor));
+    return changed;
+  }
+
+  /** Rewrites one list without {@code id}, retrying while concurrent writes replace it. */
+  private boolean removeMatch(String hash, String subject, String payload, String id) {
+    String current = payload;
+    for (int attempt = 0; attempt < MAX_ERASE_ATTEMPTS_PER_LIST; attempt++) {
+      MatchListCodec.Decoded decoded = MatchListCodec.decode(current);
+      List<Match> kept = new ArrayList<>(decoded.matches().size());
+      for (Match match : decoded.matches()) {
+        if (!match.id().equals(id)) {
+          kept.add(match);
+        }
+      }
+      if (kept.size() == decoded.matches().size()) {
+        return false;
+      }
+      Long replaced = redis.eval("erasure of an id from a list", REPLACE_IF_UNCHANGED, ScriptOutputType.INTEGER,
+          new String[] {hash}, subject, current, MatchListCodec.encode(decoded.computedAt(), kept));
+      if (replaced != null && replaced == 1) {
+        return true;
+      }
+      current = redis.call("re-read of a list being erased from", commands -> commands.hget(hash, subject));
+      if (current == null) {
+        return false;
+      }
+    }
+    throw new StorageException("Erasure of an id from list " + subject + " in " + hash
+        + " lost " + MAX_ERASE_ATTEMPTS_PER_LIST + " races with concurrent writes; retry the erasure");
+  }
+
+  private static void requireGeneration(long generation) {
+    if (generation < 1) {
+      throw Checks.fail("generation", "must be at least 1, was " + generation);
+    }
+  }
+
+  private static long parseGeneration(String stored) {
+    try {
+      return Long.parseLong(stored);
+    } catch (NumberFormatException e) {
+      throw new StorageException("Stored generation is not a number: " + stored, e);
+    }
+  }
+
+  private Keys keys(Direction direction) {
+    return keysByDirection.get(direction);
+  }
+
+  /** The keys of one direction; immutable. */
+  private static final class Keys {
+    final String published;
+    final String generations;
+    final String generationPrefix;
+
+    Keys(String base) {
+      this.published = base + ":published";
+      this.generations = base + ":generations";
+      this.generationPrefix = base + ":gen:";
+    }
+
+    String generation(long generation) {
+      return generationPrefix + generation;
+    }
+  }
+}
