@@ -26,6 +26,96 @@ public class MatchingProperties {
   private final Batch batch = new Batch();
   /** The REST API. */
   private final Web web = new Web();
+  /** PostgreSQL storage (matching-jdbc). */
+  private final Jdbc jdbc = new Jdbc();
+  /** Redis result store (matching-redis). */
+  private final Redis redis = new Redis();
+
+  public Jdbc getJdbc() {
+    return jdbc;
+  }
+
+  public Redis getRedis() {
+    return redis;
+  }
+
+  /** PostgreSQL storage through matching-jdbc, used when a DataSource is present. */
+  public static class Jdbc {
+    /** Schema holding the matching tables; created by the migrations when absent. */
+    private String schema = "matching";
+    /** Prefix of every table name ([a-z_][a-z0-9_]*), for sharing a schema. */
+    private String tablePrefix = "";
+    /** Whether the versioned migrations run at startup (safe from several nodes at once). */
+    private boolean migrate = true;
+
+    public String getSchema() {
+      return schema;
+    }
+
+    public void setSchema(String schema) {
+      this.schema = schema;
+    }
+
+    public String getTablePrefix() {
+      return tablePrefix;
+    }
+
+    public void setTablePrefix(String tablePrefix) {
+      this.tablePrefix = tablePrefix;
+    }
+
+    public boolean isMigrate() {
+      return migrate;
+    }
+
+    public void setMigrate(boolean migrate) {
+      this.migrate = migrate;
+    }
+  }
+
+  /** Redis for the batch's stored results, through matching-redis. */
+  public static class Redis {
+    /** Redis URL such as redis://127.0.0.1:6379/0; Redis is not used when unset. */
+    private @Nullable String url;
+    /** Prefix of every key. */
+    private String keyPrefix = "matching";
+    /** Longest wait for any Redis command; calls fail fast with a StorageException after it. */
+    private Duration commandTimeout = Duration.ofSeconds(2);
+    /** How long a superseded or unpublished result generation is kept. */
+    private Duration resultTtl = Duration.ofDays(3);
+
+    public @Nullable String getUrl() {
+      return url;
+    }
+
+    public void setUrl(@Nullable String url) {
+      this.url = url;
+    }
+
+    public String getKeyPrefix() {
+      return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+      this.keyPrefix = keyPrefix;
+    }
+
+    public Duration getCommandTimeout() {
+      return commandTimeout;
+    }
+
+    public void setCommandTimeout(Duration commandTimeout) {
+      this.commandTimeout = commandTimeout;
+    }
+
+    public Duration getResultTtl() {
+      return resultTtl;
+    }
+
+    public void setResultTtl(Duration resultTtl) {
+      this.resultTtl = resultTtl;
+    }
+  }
 
   public Policy getPolicy() {
     return policy;

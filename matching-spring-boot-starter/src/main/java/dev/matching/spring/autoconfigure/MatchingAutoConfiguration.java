@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Bean;
  * {@link MatchingEngine} with its indexes loaded from the stores. Every bean can be replaced by
  * declaring one of the same type.
  */
-@AutoConfiguration(afterName = "dev.matching.spring.autoconfigure.MatchingJdbcAutoConfiguration")
+@AutoConfiguration(afterName = {"dev.matching.spring.autoconfigure.MatchingJdbcAutoConfiguration",
+    "dev.matching.spring.autoconfigure.MatchingRedisAutoConfiguration"})
 @EnableConfigurationProperties(MatchingProperties.class)
 public class MatchingAutoConfiguration {
 

@@ -1,0 +1,70 @@
+package dev.matching.examples.app;
+
+import dev.matching.MatchingEngine;
+import dev.matching.model.Job;
+import dev.matching.model.Worker;
+import dev.matching.sample.SampleMarket;
+import dev.matching.sample.SampleMarketConfig;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills empty stores with a generated sample market across Japan (shifts over the next two
+ * weeks), in chunks, so a fresh start has something to match. Stores that already hold data
+ * (a restart on PostgreSQL) are left alone.
+ */
+@Component
+public class SampleDataLoader implements ApplicationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(SampleDataLoader.class);
+  private static final int CHUNK = 5_000;
+  private final MatchingEngine engine;
+  private final SampleDataProperties properties;
+
+  /** A loader into {@code engine}. */
+  public SampleDataLoader(MatchingEngine engine, SampleDataProperties properties) {
+    this.engine = engine;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    SampleMarketConfig config = SampleMarketConfig.custom().seed(properties.getSeed())
+        .jobs(properties.getJobs()).workers(properties.getWorkers())
+        .start(LocalDate.now(SampleMarket.ZONE).plusDays(1)).horizonDays(14).build();
+    long start = System.nanoTime();
+    if (engine.jobStore().count() == 0 && config.jobs() > 0) {
+      load(SampleMarket.streamJobs(config), engine::upsertJobs);
+    }
+    if (engine.workerStore().count() == 0 && config.workers() > 0) {
+      load(SampleMarket.streamWorkers(config), engine::upsertWorkers);
+    }
+    LOG.info("sample data: {} jobs, {} workers indexed ({} ms)", engine.jobIndex().size(),
+        engine.workerIndex().size(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static <T> void load(Stream<T> entities, Consumer<List<T>> write) {
+    List<T> chunk = new ArrayList<>(CHUNK);
+    entities.forEach(e -> {
+      chunk.add(e);
+      if (chunk.size() == CHUNK) {
+        write.accept(List.copyOf(chunk));
+        chunk.clear();
+      }
+    });
+    if (!chunk.isEmpty()) {
+      write.accept(List.copyOf(chunk));
+    }
+  }
+
+  /** Unused type witnesses keep the generic loader honest about what it loads. */
+  @SuppressWarnings("unused")
+  private static final Class<?>[] LOADED = {Job.class, Worker.class};
+}

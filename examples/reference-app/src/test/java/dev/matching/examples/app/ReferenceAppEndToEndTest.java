@@ -1,0 +1,93 @@
+package dev.matching.examples.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the real reference app (in memory, a small sample market) on a random port and drives
+ * it over HTTP as a user would: create, match, explain, trigger the batch, read its results.
+ */
+@SpringBootTest(classes = ReferenceApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"sample.jobs=3000", "sample.workers=1000", "matching.batch.schedule-enabled=false",
+        "matching.batch.poll-interval=200ms", "matching.batch.partitions=4"})
+@Timeout(120)
+class ReferenceAppEndToEndTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Value("${local.server.port}")
+  int port;
+
+  private HttpResponse<String> call(String method, String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode json(HttpResponse<String> r) {
+    return JSON.readTree(r.body());
+  }
+
+  @Test
+  void aUserCreatesMatchesExplainsAndRunsTheBatch() throws Exception {
+    assertThat(json(call("GET", "/api/v1/jobs?limit=5", null)).get("items").size()).isEqualTo(5);
+
+    HttpResponse<String> job = call("PUT", "/api/v1/jobs/e2e-job", """
+        {"employer_id":"e2e","title":"Night cashier","location":{"lat":35.6896,"lng":139.7006},
+         "required_skills":[{"skill":"レジ","min_level":1}],
+         "shifts":[{"start":"2030-01-07T22:00:00","end":"2030-01-08T06:00:00","zone":"Asia/Tokyo"}],
+         "pay":{"min":1500},"headcount":1}
+        """);
+    assertThat(job.statusCode()).isEqualTo(201);
+    HttpResponse<String> worker = call("PUT", "/api/v1/workers/e2e-worker", """
+        {"home":{"lat":35.69,"lng":139.70},"max_travel_km":5,"skills":{"レジ":3},
+         "availability":{"zone":"Asia/Tokyo","weekly":[{"day":"MONDAY","start":"21:00","end":"07:00"}]},
+         "desired_pay":{"min_hourly":1200}}
+        """);
+    assertThat(worker.statusCode()).isEqualTo(201);
+
+    JsonNode matches = json(call("GET", "/api/v1/workers/e2e-worker/matches?limit=10", null));
+    assertThat(matches.get("matches").findValuesAsString("id")).contains("e2e-job");
+    JsonNode why = json(call("GET", "/api/v1/workers/e2e-worker/explain/e2e-job", null));
+    assertThat(why.get("eligible").asBoolean()).isTrue();
+    double sum = 0;
+    for (JsonNode f : why.get("factors")) {
+      sum += f.get("contribution").asDouble();
+    }
+    assertThat(sum).isCloseTo(why.get("total").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(json(call("GET", "/api/v1/jobs/e2e-job/matches", null)).get("matches").findValuesAsString("id"))
+        .contains("e2e-worker");
+
+    HttpResponse<String> trigger = call("POST", "/api/v1/batch/trigger", "{\"batch_type\":\"daily_matching\"}");
+    assertThat(trigger.statusCode()).isEqualTo(202);
+    String id = json(trigger).get("batch_id").asString();
+    String status = "";
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!status.equals("succeeded") && System.nanoTime() < deadline) {
+      status = json(call("GET", "/api/v1/batch/status/" + id, null)).get("status").asString();
+      if (!status.equals("succeeded")) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(status).isEqualTo("succeeded");
+    JsonNode stored = json(call("GET", "/api/v1/workers/e2e-worker/recommendations", null));
+    assertThat(stored.get("matches").findValuesAsString("id")).contains("e2e-job");
+
+    assertThat(call("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/v3/api-docs", null).body()).contains("/api/v1/workers/{id}/matches");
+    assertThat(call("GET", "/actuator/prometheus", null).body()).contains("matching_index_size");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.matching.spring.autoconfigure;
+
+import dev.matching.jdbc.JdbcMatchingStorage;
+import dev.matching.spi.BatchRunStore;
+import dev.matching.spi.JobStore;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.WorkerStore;
+import dev.matching.spring.MatchingProperties;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * PostgreSQL storage through matching-jdbc when it is on the class path and the application has
+ * a {@link DataSource} (unless {@code matching.storage.type=memory}): jobs, workers, batch runs
+ * and results in the {@code matching.jdbc.schema} schema, migrated at startup.
+ */
+@AutoConfiguration(
+    afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+    before = MatchingAutoConfiguration.class)
+@ConditionalOnClass(JdbcMatchingStorage.class)
+@ConditionalOnBean(DataSource.class)
+@Conditional(OnStorageNotMemory.class)
+@EnableConfigurationProperties(MatchingProperties.class)
+public class MatchingJdbcAutoConfiguration {
+
+  /** The PostgreSQL storage, migrated unless {@code matching.jdbc.migrate=false}. */
+  @Bean
+  @ConditionalOnMissingBean
+  public JdbcMatchingStorage matchingJdbcStorage(DataSource dataSource, MatchingProperties properties) {
+    MatchingProperties.Jdbc p = properties.getJdbc();
+    JdbcMatchingStorage.Builder b = JdbcMatchingStorage.custom().dataSource(dataSource).migrate(p.isMigrate());
+    PropertyChecks.build("matching.jdbc.schema", p.getSchema(), () -> b.schema(p.getSchema()));
+    PropertyChecks.build("matching.jdbc.table-prefix", p.getTablePrefix(), () -> b.tablePrefix(p.getTablePrefix()));
+    return b.build();
+  }
+
+  /** Jobs in PostgreSQL. */
+  @Bean
+  @ConditionalOnMissingBean
+  public JobStore matchingJobStore(JdbcMatchingStorage storage) {
+    return storage.jobStore();
+  }
+
+  /** Workers in PostgreSQL. */
+  @Bean
+  @ConditionalOnMissingBean
+  public WorkerStore matchingWorkerStore(JdbcMatchingStorage storage) {
+    return storage.workerStore();
+  }
+
+  /** Batch runs in PostgreSQL. */
+  @Bean
+  @ConditionalOnMissingBean
+  public BatchRunStore matchingBatchRunStore(JdbcMatchingStorage storage) {
+    return storage.batchRunStore();
+  }
+
+  /** Batch results in PostgreSQL, unless Redis holds them. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MatchResultStore matchingResultStore(JdbcMatchingStorage storage) {
+    return storage.matchResultStore();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.matching.spring.autoconfigure;
+
+import dev.matching.redis.RedisMatching;
+import dev.matching.redis.RedisMatchingConfig;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spring.MatchingProperties;
+import io.lettuce.core.RedisURI;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Redis for the batch's stored results, through matching-redis, when it is on the class path
+ * and {@code matching.redis.url} is set: lists are written per partition and published per
+ * generation atomically, and every call fails fast after {@code matching.redis.command-timeout}.
+ */
+@AutoConfiguration(before = {MatchingJdbcAutoConfiguration.class, MatchingAutoConfiguration.class})
+@ConditionalOnClass(RedisMatching.class)
+@ConditionalOnProperty(name = "matching.redis.url")
+@EnableConfigurationProperties(MatchingProperties.class)
+public class MatchingRedisAutoConfiguration {
+
+  /** The connection, closed with the application. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public RedisMatching matchingRedis(MatchingProperties properties) {
+    MatchingProperties.Redis p = properties.getRedis();
+    RedisMatchingConfig config = PropertyChecks.build("matching.redis", p.getKeyPrefix(), () -> RedisMatchingConfig.custom()
+        .keyPrefix(p.getKeyPrefix()).commandTimeout(p.getCommandTimeout()).resultTtl(p.getResultTtl()).build());
+    RedisURI uri = PropertyChecks.build("matching.redis.url", p.getUrl(), () -> RedisURI.create(p.getUrl()));
+    return RedisMatching.connect(uri, config);
+  }
+
+  /** Batch results in Redis. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MatchResultStore matchingResultStore(RedisMatching redis) {
+    return redis.resultStore();
+  }
+}
