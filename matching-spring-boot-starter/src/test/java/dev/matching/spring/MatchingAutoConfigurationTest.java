@@ -9,7 +9,11 @@ import dev.matching.scoring.ScoringPolicy;
 import dev.matching.spi.JobStore;
 import dev.matching.spi.memory.InMemoryJobStore;
 import dev.matching.spi.memory.InMemoryWorkerStore;
+import dev.matching.jdbc.JdbcMatchingStorage;
+import dev.matching.redis.RedisMatching;
 import dev.matching.spring.autoconfigure.MatchingAutoConfiguration;
+import dev.matching.spring.autoconfigure.MatchingJdbcAutoConfiguration;
+import dev.matching.spring.autoconfigure.MatchingRedisAutoConfiguration;
 import dev.matching.spring.autoconfigure.MatchingBatchAutoConfiguration;
 import dev.matching.spring.autoconfigure.MatchingHealthAutoConfiguration;
 import dev.matching.spring.autoconfigure.MatchingMetricsAutoConfiguration;
@@ -21,6 +25,8 @@ import dev.matching.spring.web.QueryObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,7 +36,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 class MatchingAutoConfigurationTest {
-  private static final AutoConfigurations ALL = AutoConfigurations.of(MatchingAutoConfiguration.class,
+  private static final AutoConfigurations ALL = AutoConfigurations.of(MatchingRedisAutoConfiguration.class,
+      MatchingJdbcAutoConfiguration.class, MatchingAutoConfiguration.class,
       MatchingBatchAutoConfiguration.class, MatchingMetricsAutoConfiguration.class,
       MatchingHealthAutoConfiguration.class, MatchingWebAutoConfiguration.class);
 
@@ -88,6 +95,10 @@ class MatchingAutoConfigurationTest {
   }
 
   private void assertFailsNaming(String property, String setting) {
+    assertFailsNaming(runner, property, setting);
+  }
+
+  private static void assertFailsNaming(ApplicationContextRunner runner, String property, String setting) {
     runner.withPropertyValues(setting).run(context -> {
       assertThat(context).as(setting).hasFailed();
       Throwable root = context.getStartupFailure();
@@ -97,6 +108,37 @@ class MatchingAutoConfigurationTest {
       assertThat(root).as(setting).isInstanceOf(InvalidConfigurationPropertyValueException.class);
       assertThat(((InvalidConfigurationPropertyValueException) root).getName()).isEqualTo(property);
     });
+  }
+
+  @Test
+  void storageTypeMemoryIgnoresADataSourceAndABlankRedisUrlMeansNoRedis() {
+    runner.withBean(DataSource.class, PGSimpleDataSource::new)
+        .withPropertyValues("matching.storage.type=memory", "matching.redis.url=").run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(JdbcMatchingStorage.class).doesNotHaveBean(RedisMatching.class);
+          assertThat(context.getBean(JobStore.class)).isInstanceOf(InMemoryJobStore.class);
+        });
+  }
+
+  @Test
+  void aDataSourceSelectsPostgresStorage() {
+    // The engine's first load needs a live server, so the application's own engine stands in and
+    // only the storage wiring is checked here; examples/reference-app's PostgresProfileTest runs
+    // the whole service on a real PostgreSQL.
+    runner.withBean(DataSource.class, PGSimpleDataSource::new)
+        .withBean(MatchingEngine.class, () -> MatchingEngine.builder().build())
+        .withPropertyValues("matching.jdbc.migrate=false", "matching.batch.enabled=false",
+            "matching.jdbc.schema=tenant_a", "matching.jdbc.table-prefix=m_").run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(JobStore.class).getClass().getName()).startsWith("dev.matching.jdbc.");
+          JdbcMatchingStorage storage = context.getBean(JdbcMatchingStorage.class);
+          assertThat(storage.schema()).isEqualTo("tenant_a");
+          assertThat(storage.tablePrefix()).isEqualTo("m_");
+          assertThat(storage.migrateOnBuild()).isFalse();
+        });
+    assertFailsNaming(runner.withBean(DataSource.class, PGSimpleDataSource::new)
+        .withBean(MatchingEngine.class, () -> MatchingEngine.builder().build())
+        .withPropertyValues("matching.jdbc.migrate=false", "matching.batch.enabled=false"), "matching.jdbc.table-prefix", "matching.jdbc.table-prefix=Bad-Prefix");
   }
 
   @Test

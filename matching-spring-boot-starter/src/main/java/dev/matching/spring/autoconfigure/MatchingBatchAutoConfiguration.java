@@ -78,7 +78,7 @@ public class MatchingBatchAutoConfiguration {
   /** Maps a core BatchConfig field (e.g. {@code topN}) to its property (matching.batch.top-n). */
   static String batchProperty(String message) {
     String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
-    return "matching.batch." + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    return "matching.batch." + PropertyChecks.kebab(field);
   }
 
   /** Forwards every event to each listener. */

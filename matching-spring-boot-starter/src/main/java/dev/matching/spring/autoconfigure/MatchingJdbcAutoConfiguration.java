@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
@@ -34,10 +35,14 @@ public class MatchingJdbcAutoConfiguration {
   @ConditionalOnMissingBean
   public JdbcMatchingStorage matchingJdbcStorage(DataSource dataSource, MatchingProperties properties) {
     MatchingProperties.Jdbc p = properties.getJdbc();
-    JdbcMatchingStorage.Builder b = JdbcMatchingStorage.custom().dataSource(dataSource).migrate(p.isMigrate());
-    PropertyChecks.build("matching.jdbc.schema", p.getSchema(), () -> b.schema(p.getSchema()));
-    PropertyChecks.build("matching.jdbc.table-prefix", p.getTablePrefix(), () -> b.tablePrefix(p.getTablePrefix()));
-    return b.build();
+    try {
+      return JdbcMatchingStorage.custom().dataSource(dataSource).migrate(p.isMigrate())
+          .schema(p.getSchema()).tablePrefix(p.getTablePrefix()).build();
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
+      throw new InvalidConfigurationPropertyValueException("matching.jdbc." + PropertyChecks.kebab(field), null, message);
+    }
   }
 
   /** Jobs in PostgreSQL. */

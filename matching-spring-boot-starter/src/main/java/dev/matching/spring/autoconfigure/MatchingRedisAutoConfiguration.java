@@ -8,18 +8,18 @@ import io.lettuce.core.RedisURI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Redis for the batch's stored results, through matching-redis, when it is on the class path
- * and {@code matching.redis.url} is set: lists are written per partition and published per
+ * and {@code matching.redis.url} is set (not blank): lists are written per partition and published per
  * generation atomically, and every call fails fast after {@code matching.redis.command-timeout}.
  */
 @AutoConfiguration(before = {MatchingJdbcAutoConfiguration.class, MatchingAutoConfiguration.class})
 @ConditionalOnClass(RedisMatching.class)
-@ConditionalOnProperty(name = "matching.redis.url")
+@Conditional(OnRedisUrl.class)
 @EnableConfigurationProperties(MatchingProperties.class)
 public class MatchingRedisAutoConfiguration {
 

@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 final class PropertyChecks {
   private PropertyChecks() {}
 
+  /** {@code tablePrefix} to {@code table-prefix}: a core field name as a property name. */
+  static String kebab(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
   static <T> T build(String property, @Nullable Object value, Supplier<T> build) {
     try {
       return build.get();

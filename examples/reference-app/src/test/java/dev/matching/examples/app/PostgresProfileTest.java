@@ -1,0 +1,93 @@
+package dev.matching.examples.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matching.MatchingEngine;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The {@code postgres} profile: the app migrates its schema on start, keeps its data across a
+ * restart, and loads the sample market only into empty stores. Uses the server named by
+ * {@code MATCHING_TEST_PG_URL}, or an embedded PostgreSQL.
+ */
+@Timeout(180)
+class PostgresProfileTest {
+  private static final String SCHEMA = "ref_app_" + Long.toHexString(System.nanoTime());
+  private static EmbeddedPostgres embedded;
+  private static String url;
+
+  @BeforeAll
+  static void database() throws IOException {
+    String external = System.getenv("MATCHING_TEST_PG_URL");
+    if (external != null && !external.isBlank()) {
+      url = external;
+    } else {
+      embedded = EmbeddedPostgres.builder().start();
+      url = embedded.getJdbcUrl("postgres", "postgres");
+    }
+  }
+
+  @AfterAll
+  static void cleanUp() throws IOException, SQLException {
+    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+      c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  private static ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(ReferenceApp.class).profiles("postgres").run(
+        "--server.port=0", "--spring.datasource.url=" + url, "--matching.jdbc.schema=" + SCHEMA,
+        "--sample.jobs=300", "--sample.workers=100", "--matching.batch.schedule-enabled=false",
+        "--matching.redis.url=");
+  }
+
+  private static int send(ConfigurableApplicationContext app, String method, String path, String body)
+      throws IOException, InterruptedException {
+    String port = app.getEnvironment().getProperty("local.server.port");
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  @Test
+  void dataSurvivesARestart() throws Exception {
+    String job = """
+        {"employer_id":"persist","location":{"lat":35.0,"lng":135.7},
+         "shifts":[{"start":"2030-02-01T09:00:00","end":"2030-02-01T17:00:00","zone":"Asia/Tokyo"}],
+         "pay":{"min":1200}}
+        """;
+    try (ConfigurableApplicationContext first = start()) {
+      MatchingEngine engine = first.getBean(MatchingEngine.class);
+      assertThat(engine.jobStore().getClass().getName()).startsWith("dev.matching.jdbc.");
+      assertThat(engine.jobStore().count()).isEqualTo(300);
+      assertThat(send(first, "PUT", "/api/v1/jobs/persisted-job", job)).isEqualTo(201);
+    }
+    try (ConfigurableApplicationContext second = start()) {
+      MatchingEngine engine = second.getBean(MatchingEngine.class);
+      assertThat(engine.jobStore().count()).isEqualTo(301);
+      assertThat(engine.jobIndex().size()).isEqualTo(301);
+      assertThat(send(second, "GET", "/api/v1/jobs/persisted-job", null)).isEqualTo(200);
+      assertThat(send(second, "PUT", "/api/v1/jobs/persisted-job", job)).isEqualTo(200);
+    }
+  }
+}
