@@ -1,5 +1,6 @@
 package dev.matching.jdbc;
 
+import dev.matching.testkit.SettableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +17,12 @@ abstract class PostgresTestBase {
 
   private final TestSchema testSchema = TestSchema.migrated(getClass().getSimpleName());
   protected final String schema = testSchema.name();
-  protected TestClock clock = new TestClock(T0);
+  protected SettableClock clock = new SettableClock(T0);
   protected JdbcMatchingStorage storage;
 
   @BeforeEach
   void emptySchema() {
-    clock = new TestClock(T0);
+    clock = new SettableClock(T0);
     storage = testSchema.emptied(clock);
   }
 

@@ -1,5 +1,6 @@
 package dev.matching.jdbc;
 
+import dev.matching.testkit.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matching.query.Direction;
@@ -29,7 +30,7 @@ class TimeZoneTest extends PostgresTestBase {
 
   @Test
   void instantsWrittenInTokyoReadTheSameInLosAngeles() {
-    clock = new TestClock(WRITTEN);
+    clock = new SettableClock(WRITTEN);
     JdbcMatchingStorage tokyo = inSessionZone("Asia/Tokyo");
     JdbcMatchingStorage losAngeles = inSessionZone("America/Los_Angeles");
 
@@ -57,7 +58,7 @@ class TimeZoneTest extends PostgresTestBase {
 
   @Test
   void nanosecondsAreTruncatedToWhatPostgresqlKeeps() {
-    clock = new TestClock(WRITTEN.plusNanos(789));
+    clock = new SettableClock(WRITTEN.plusNanos(789));
     JdbcMatchingStorage storage = inSessionZone("Asia/Tokyo");
 
     assertThat(storage.jobStore().upsert(Fixtures.job("job-1")).updatedAt()).isEqualTo(WRITTEN);
