@@ -457,6 +457,19 @@ public class MatchingProperties {
     private org.springframework.util.unit.DataSize maxBodySize = org.springframework.util.unit.DataSize.ofMegabytes(10);
     /** Whether JSON bodies with properties the API does not know are rejected (400). */
     private boolean rejectUnknownProperties = true;
+    /**
+     * Whether stored recommendations are ranked live when the result store fails (Redis down):
+     * the service degrades instead of answering 503.
+     */
+    private boolean recommendationsLiveFallback = true;
+
+    public boolean isRecommendationsLiveFallback() {
+      return recommendationsLiveFallback;
+    }
+
+    public void setRecommendationsLiveFallback(boolean recommendationsLiveFallback) {
+      this.recommendationsLiveFallback = recommendationsLiveFallback;
+    }
 
     public org.springframework.util.unit.DataSize getMaxBodySize() {
       return maxBodySize;

@@ -85,8 +85,9 @@ public class MatchingWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public MatchController matchingMatchController(MatchingEngine engine, MatchResultStore results,
-      DomainMapper mapper, QueryParameters parameters, QueryObserver observer) {
-    return new MatchController(engine, results, mapper, parameters, observer);
+      DomainMapper mapper, QueryParameters parameters, QueryObserver observer, MatchingProperties properties) {
+    return new MatchController(engine, results, mapper, parameters, observer,
+        properties.getWeb().isRecommendationsLiveFallback());
   }
 
   /** The batch endpoints, when the batch is on. */

@@ -3,7 +3,9 @@ package dev.matching.spring.web;
 import dev.matching.MatchingEngine;
 import dev.matching.NotFoundException;
 import dev.matching.query.Direction;
+import dev.matching.query.MatchPage;
 import dev.matching.query.MatchQuery;
+import dev.matching.spi.StorageException;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.web.ResourceJson.JobJson;
 import dev.matching.spring.web.ResourceJson.WorkerJson;
@@ -30,21 +32,27 @@ import org.springframework.web.bind.annotation.RestController;
 public class MatchController {
   /** The profile id used for an unregistered profile posted to a search endpoint. */
   public static final String ANONYMOUS_ID = "anonymous";
+  private static final System.Logger LOG = System.getLogger(MatchController.class.getName());
 
   private final MatchingEngine engine;
   private final MatchResultStore results;
   private final DomainMapper mapper;
   private final QueryParameters parameters;
   private final QueryObserver observer;
+  private final boolean liveFallback;
 
-  /** Endpoints over {@code engine} and the batch's {@code results}. */
+  /**
+   * Endpoints over {@code engine} and the batch's {@code results}; with {@code liveFallback},
+   * recommendations are ranked live when the result store fails.
+   */
   public MatchController(MatchingEngine engine, MatchResultStore results, DomainMapper mapper,
-      QueryParameters parameters, QueryObserver observer) {
+      QueryParameters parameters, QueryObserver observer, boolean liveFallback) {
     this.engine = engine;
     this.results = results;
     this.mapper = mapper;
     this.parameters = parameters;
     this.observer = observer;
+    this.liveFallback = liveFallback;
   }
 
   /** The best jobs for a registered worker. */
@@ -106,17 +114,36 @@ public class MatchController {
     return MatchPageJson.of(observer.observe(Direction.WORKERS_FOR_JOB, () -> engine.topWorkersFor(draft, query)));
   }
 
-  /** The worker's jobs from the last published batch. */
+  /** The worker's jobs from the last published batch (or live, see {@link #recommendations}). */
   @GetMapping("/workers/{id}/recommendations")
   public StoredMatchesJson recommendationsForWorker(@PathVariable String id) {
-    return StoredMatchesJson.of(results.find(Direction.JOBS_FOR_WORKER, id)
-        .orElseThrow(() -> new NotFoundException("recommendations for worker", id)));
+    return recommendations(Direction.JOBS_FOR_WORKER, id);
   }
 
-  /** The job's workers from the last published batch. */
+  /** The job's workers from the last published batch (or live, see {@link #recommendations}). */
   @GetMapping("/jobs/{id}/recommendations")
   public StoredMatchesJson recommendationsForJob(@PathVariable String id) {
-    return StoredMatchesJson.of(results.find(Direction.WORKERS_FOR_JOB, id)
-        .orElseThrow(() -> new NotFoundException("recommendations for job", id)));
+    return recommendations(Direction.WORKERS_FOR_JOB, id);
+  }
+
+  /**
+   * The stored list of {@code id}; 404 when the last batch stored none. When the result store
+   * fails (Redis down or paused) and the live fallback is on, the engine ranks live instead, so
+   * the service degrades rather than failing; with it off the failure is a 503.
+   */
+  private StoredMatchesJson recommendations(Direction direction, String id) {
+    boolean forWorker = direction == Direction.JOBS_FOR_WORKER;
+    try {
+      return StoredMatchesJson.of(results.find(direction, id)
+          .orElseThrow(() -> new NotFoundException(forWorker ? "recommendations for worker" : "recommendations for job", id)));
+    } catch (StorageException e) {
+      if (!liveFallback) {
+        throw e;
+      }
+      LOG.log(System.Logger.Level.WARNING, "result store unavailable; ranking " + id + " live instead", e);
+      MatchQuery query = MatchQuery.top(parameters.maxLimit());
+      MatchPage page = forWorker ? engine.topJobsFor(id, query) : engine.topWorkersFor(id, query);
+      return StoredMatchesJson.live(id, java.time.Instant.now(), page);
+    }
   }
 }

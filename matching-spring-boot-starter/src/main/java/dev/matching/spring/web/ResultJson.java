@@ -73,12 +73,20 @@ public final class ResultJson {
     }
   }
 
-  /** A stored list from the last published batch generation. */
+  /**
+   * A stored list from the last published batch generation ({@code source: batch}), or, when the
+   * result store could not be read and the fallback is on, a live ranking ({@code source: live},
+   * generation 0).
+   */
   public record StoredMatchesJson(@JsonProperty("subject_id") String subjectId, long generation,
-      @JsonProperty("computed_at") Instant computedAt, List<MatchJson> matches) {
+      @JsonProperty("computed_at") Instant computedAt, String source, List<MatchJson> matches) {
     static StoredMatchesJson of(MatchList list) {
-      return new StoredMatchesJson(list.subjectId(), list.generation(), list.computedAt(),
+      return new StoredMatchesJson(list.subjectId(), list.generation(), list.computedAt(), "batch",
           list.matches().stream().map(MatchJson::of).toList());
+    }
+
+    static StoredMatchesJson live(String subjectId, Instant now, MatchPage page) {
+      return new StoredMatchesJson(subjectId, 0, now, "live", page.matches().stream().map(MatchJson::of).toList());
     }
   }
 
