@@ -7,6 +7,7 @@ import dev.matching.scoring.MissingData;
 import dev.matching.scoring.ScoringPolicy;
 import dev.matching.scoring.SkillCatalog;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Upper bounds of the score of every job in consecutive ranges of a segment, for one worker:
@@ -35,7 +36,11 @@ final class JobRanges {
   private static final byte HAS_NO_PREFERRED = 8;
   private static final byte HAS_NO_SHIFTS = 16;
 
-  JobRanges(JobColumns c, int rangeSize) {
+  /**
+   * Bounds of consecutive runs of {@code rangeSize} entries of {@code order} (positions in
+   * {@code c}; the positions themselves when null).
+   */
+  JobRanges(JobColumns c, int @Nullable [] order, int rangeSize) {
     this.rangeSize = rangeSize;
     int n = c.size();
     this.count = (n + rangeSize - 1) / rangeSize;
@@ -66,7 +71,8 @@ final class JobRanges {
       long and = -1L;
       best.clear();
       Arrays.fill(maxFrac, 0);
-      for (int j = from; j < to; j++) {
+      for (int i = from; i < to; i++) {
+        int j = order == null ? i : order[i];
         if (c.isOpen(j)) {
           k |= HAS_OPEN;
         }
@@ -201,6 +207,6 @@ final class JobRanges {
   }
 
   long estimatedBytes() {
-    return count * (8L * 4 + 1 + 4 + 8 + 4 + HourSlots.SLOTS) + prefSkill.length * 8L;
+    return count * (8L * 4 + 1 + 4 + 8 + 4 + HourSlots.SLOTS) + prefSkill.length * 8L + 11 * 16L;
   }
 }
