@@ -48,8 +48,10 @@ public final class QueryBreakdown {
         BenchmarkMarket.TOP_K));
     millis.forEach((name, ms) -> {
       Collections.sort(ms);
-      System.out.println(String.format(Locale.ROOT, "%-34s n=%4d  p50 %8.3f ms  p90 %8.3f ms  max %8.3f ms",
-          name, ms.size(), ms.get(ms.size() / 2), ms.get(ms.size() * 9 / 10), ms.get(ms.size() - 1)));
+      double mean = ms.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+      System.out.println(String.format(Locale.ROOT,
+          "%-34s n=%4d  mean %8.3f ms  p50 %8.3f ms  p90 %8.3f ms  max %8.3f ms",
+          name, ms.size(), mean, ms.get(ms.size() / 2), ms.get(ms.size() * 9 / 10), ms.get(ms.size() - 1)));
     });
   }
 

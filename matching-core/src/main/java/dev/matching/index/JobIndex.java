@@ -11,6 +11,7 @@ import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.ScoringPolicy;
 import dev.matching.scoring.SkillCatalog;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The in-memory index of jobs that ranks the top-K jobs for a worker. Thread-safe: any number
@@ -76,6 +77,9 @@ public final class JobIndex extends SegmentedIndex<Job, WorkerQuery, JobSegment>
   public MatchPage topJobs(Worker worker, MatchQuery query) {
     Snapshot s = snapshot();
     ScoringPolicy policy = query.policy() == null ? defaultPolicy : query.policy();
+    if (!worker.active()) {
+      return new MatchPage(List.of(), null); // an inactive worker matches no job
+    }
     long from = Long.MAX_VALUE;
     long to = Long.MIN_VALUE;
     for (JobSegment seg : s.segments) {

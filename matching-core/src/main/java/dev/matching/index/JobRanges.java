@@ -7,6 +7,7 @@ import dev.matching.scoring.MissingData;
 import dev.matching.scoring.ScoringPolicy;
 import dev.matching.scoring.SkillCatalog;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Upper bounds of the score of every job in consecutive ranges of a segment, for one worker:
@@ -35,7 +36,11 @@ final class JobRanges {
   private static final byte HAS_NO_PREFERRED = 8;
   private static final byte HAS_NO_SHIFTS = 16;
 
-  JobRanges(JobColumns c, int rangeSize) {
+  /**
+   * Bounds of consecutive runs of {@code rangeSize} entries of {@code order} (positions in
+   * {@code c}; the positions themselves when null).
+   */
+  JobRanges(JobColumns c, int @Nullable [] order, int rangeSize) {
     this.rangeSize = rangeSize;
     int n = c.size();
     this.count = (n + rangeSize - 1) / rangeSize;
@@ -53,7 +58,10 @@ final class JobRanges {
     int used = 0;
     double[] frac = new double[HourSlots.SLOTS];
     double[] maxFrac = new double[HourSlots.SLOTS];
-    java.util.HashMap<Integer, Float> best = new java.util.HashMap<>();
+    // best preferred-skill share per skill id in the current range, and the ids touched
+    float[] best = new float[64];
+    int[] touched = new int[64];
+    int touchedCount;
     for (int r = 0; r < count; r++) {
       int from = r * rangeSize;
       int to = Math.min(n, from + rangeSize);
@@ -64,9 +72,10 @@ final class JobRanges {
       byte k = 0;
       int pay = 0;
       long and = -1L;
-      best.clear();
+      touchedCount = 0;
       Arrays.fill(maxFrac, 0);
-      for (int j = from; j < to; j++) {
+      for (int i = from; i < to; i++) {
+        int j = order == null ? i : order[i];
         if (c.isOpen(j)) {
           k |= HAS_OPEN;
         }
@@ -89,7 +98,19 @@ final class JobRanges {
         double sum = c.preferredWeightSum(j);
         for (int e = pf; e < pt; e++) {
           float share = roundUp(c.skillWeight(e) / sum);
-          best.merge(c.skillId(e), share, Math::max);
+          int id = c.skillId(e);
+          if (id >= best.length) {
+            best = Arrays.copyOf(best, Math.max(id + 1, best.length * 2));
+          }
+          if (best[id] == 0) {
+            if (touchedCount == touched.length) {
+              touched = Arrays.copyOf(touched, touched.length * 2);
+            }
+            touched[touchedCount++] = id;
+            best[id] = share;
+          } else {
+            best[id] = Math.max(best[id], share);
+          }
         }
         Arrays.fill(frac, 0);
         if (HourSlots.jobFractions(c, j, frac)) {
@@ -107,13 +128,15 @@ final class JobRanges {
       kind[r] = k;
       maxPay[r] = pay;
       requiredByAll[r] = and;
-      if (used + best.size() > skills.length) {
-        skills = Arrays.copyOf(skills, Math.max(used + best.size(), skills.length * 2));
+      if (used + touchedCount > skills.length) {
+        skills = Arrays.copyOf(skills, Math.max(used + touchedCount, skills.length * 2));
         shares = Arrays.copyOf(shares, skills.length);
       }
-      for (java.util.Map.Entry<Integer, Float> e : best.entrySet()) {
-        skills[used] = e.getKey();
-        shares[used] = e.getValue();
+      for (int t = 0; t < touchedCount; t++) {
+        int id = touched[t];
+        skills[used] = id;
+        shares[used] = best[id];
+        best[id] = 0;
         used++;
       }
       prefOffset[r + 1] = used;
@@ -201,6 +224,6 @@ final class JobRanges {
   }
 
   long estimatedBytes() {
-    return count * (8L * 4 + 1 + 4 + 8 + 4 + HourSlots.SLOTS) + prefSkill.length * 8L;
+    return count * (8L * 4 + 1 + 4 + 8 + 4 + HourSlots.SLOTS) + prefSkill.length * 8L + 11 * 16L;
   }
 }

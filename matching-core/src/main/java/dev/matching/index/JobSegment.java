@@ -7,20 +7,25 @@ import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.SkillCatalog;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An immutable segment of jobs in Hilbert order (remote jobs first), with range bounds. */
 final class JobSegment extends Segment<Job, WorkerQuery> {
   final JobColumns columns;
   private final JobRanges fine;
   private final JobRanges coarse;
+  private final @Nullable JobRanges altFine;
+  private final @Nullable JobRanges altCoarse;
   final long minShiftStart;
   final long maxShiftEnd;
 
-  private JobSegment(JobColumns columns, String[] ids) {
-    super(ids);
+  private JobSegment(JobColumns columns, String[] ids, int @Nullable [] altOrder) {
+    super(ids, altOrder);
     this.columns = columns;
-    this.fine = new JobRanges(columns, FINE);
-    this.coarse = new JobRanges(columns, COARSE);
+    this.fine = new JobRanges(columns, null, FINE);
+    this.coarse = new JobRanges(columns, null, COARSE);
+    this.altFine = altOrder == null ? null : new JobRanges(columns, altOrder, FINE);
+    this.altCoarse = altOrder == null ? null : new JobRanges(columns, altOrder, COARSE);
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int j = 0; j < columns.size(); j++) {
@@ -42,11 +47,11 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
       long k = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude());
       keys[i] = k;
     }
-    Integer[] order = new Integer[n];
+    int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> {
+    PrimitiveSort.sort(order, 0, n, (a, b) -> {
       int c = Long.compare(keys[a], keys[b]);
       return c != 0 ? c : jobs.get(a).id().compareTo(jobs.get(b).id());
     });
@@ -57,7 +62,50 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
       b.add(job);
       ids[i] = job.id();
     }
-    return new JobSegment(b.build(), ids);
+    JobColumns columns = b.build();
+    return new JobSegment(columns, ids, attributeOrder(columns));
+  }
+
+  /** Segments smaller than this keep no alternate view: scanning them is cheap anyway. */
+  static final int MIN_ALTERNATE_SIZE = 4 * FINE;
+  private static final int POSITION_BITS = 21;
+
+  /**
+   * The alternate view's order: remote jobs first, then by a hash of the required and preferred
+   * skills, the hour-of-week of the first shift and the pay, so that a range holds jobs alike in
+   * everything but place, whose bounds are tight when distance does not separate jobs (workers
+   * without a home). Null for small segments and segments of {@code 2^21} jobs or more.
+   */
+  private static int @Nullable [] attributeOrder(JobColumns c) {
+    int n = c.size();
+    if (n < MIN_ALTERNATE_SIZE || n >= (1 << POSITION_BITS)) {
+      return null;
+    }
+    long[] keys = new long[n];
+    for (int j = 0; j < n; j++) {
+      long h = c.requiredMask(j) * 0x9E3779B97F4A7C15L;
+      for (int e = c.preferredFrom(j); e < c.skillsTo(j); e++) {
+        h = (h ^ (c.skillId(e) * 31L + c.skillLevel(e))) * 0x9E3779B97F4A7C15L;
+      }
+      long skills = (h >>> 41) & 0x7FFFFF; // 23 bits
+      long slot = c.shiftCount(j) == 0 ? 0xFF : HourSlots.slot(c.shiftStart(j, 0)); // 8 bits
+      long pay = Math.min(1023, Math.max(0, c.pay(j)) >> 2); // 10 bits, high pay first
+      long remote = c.remote(j) ? 0 : 1; // 1 bit
+      long key = (remote << 41) | (skills << 18) | (slot << 10) | (1023 - pay);
+      keys[j] = (key << POSITION_BITS) | j;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (int) (keys[i] & ((1 << POSITION_BITS) - 1));
+    }
+    return order;
+  }
+
+  /** Workers without a home use the alternate view: every located job is at the same distance. */
+  @Override
+  int view(WorkerQuery q) {
+    return !q.hasHome && altFine != null ? ALTERNATE : PRIMARY;
   }
 
   @Override
@@ -76,23 +124,18 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
   }
 
   @Override
-  int coarseCount() {
-    return coarse.count;
+  double coarseBound(int view, int r, WorkerQuery q) {
+    return (view == ALTERNATE ? altCoarse : coarse).bound(r, q);
   }
 
   @Override
-  double coarseBound(int r, WorkerQuery q) {
-    return coarse.bound(r, q);
+  double fineBound(int view, int r, WorkerQuery q) {
+    return (view == ALTERNATE ? altFine : fine).bound(r, q);
   }
 
   @Override
-  double fineBound(int r, WorkerQuery q) {
-    return fine.bound(r, q);
-  }
-
-  @Override
-  double fineScheduleBound(int r, WorkerQuery q) {
-    return fine.scheduleBound(r, q);
+  double fineScheduleBound(int view, int r, WorkerQuery q) {
+    return (view == ALTERNATE ? altFine : fine).scheduleBound(r, q);
   }
 
   @Override
@@ -102,6 +145,10 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
 
   @Override
   long estimatedBytes() {
-    return super.estimatedBytes() + columns.estimatedBytes() + fine.estimatedBytes() + coarse.estimatedBytes();
+    long b = super.estimatedBytes() + columns.estimatedBytes() + fine.estimatedBytes() + coarse.estimatedBytes();
+    if (altFine != null) {
+      b += altFine.estimatedBytes() + altCoarse.estimatedBytes();
+    }
+    return b;
   }
 }

@@ -1,11 +1,18 @@
 package dev.matching.index;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable, spatially ordered slice of an index with two levels of score bounds: coarse
- * ranges of {@link #COARSE} entries and fine ranges of {@link #FINE} entries. Thread-safe.
+ * An immutable slice of an index with two levels of score bounds: coarse ranges of
+ * {@link #COARSE} entries and fine ranges of {@link #FINE} entries. Thread-safe.
+ *
+ * <p>Entries are stored in one order (spatial), and ranges are runs of consecutive positions:
+ * the {@link #PRIMARY} view. A segment may also keep an {@link #ALTERNATE} view: a permutation
+ * of its positions with ranges and bounds of its own, for queries the primary order cannot
+ * prune (a job segment orders its jobs by skills, shift hours and pay for workers without a
+ * home, whom distance does not separate). A search uses the view {@link #view} names; range
+ * {@code r} of a view covers the positions {@code order(view)[r * width ... ]} (the positions
+ * themselves when the order is null).
  *
  * @param <T> the entity type (job or worker)
  * @param <Q> the compiled query type
@@ -13,34 +20,36 @@ import java.util.Comparator;
 abstract class Segment<T, Q> {
   static final int FINE = 64;
   static final int COARSE = 1024;
+  static final int PRIMARY = 0;
+  static final int ALTERNATE = 1;
 
-  private final String[] sortedIds;
+  /** Positions in id order, for {@link #find}. */
   private final int[] sortedPositions;
   private final String[] fineMinIds;
   private final String[] coarseMinIds;
+  private final int @Nullable [] altOrder;
+  private final String @Nullable [] altFineMinIds;
+  private final String @Nullable [] altCoarseMinIds;
 
-  Segment(String[] idsByPosition) {
+  Segment(String[] idsByPosition, int @Nullable [] altOrder) {
     int n = idsByPosition.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparing(i -> idsByPosition[i]));
-    sortedIds = new String[n];
     sortedPositions = new int[n];
     for (int i = 0; i < n; i++) {
-      sortedIds[i] = idsByPosition[order[i]];
-      sortedPositions[i] = order[i];
+      sortedPositions[i] = i;
     }
-    fineMinIds = minIds(idsByPosition, FINE);
-    coarseMinIds = minIds(idsByPosition, COARSE);
+    PrimitiveSort.sort(sortedPositions, 0, n, (a, b) -> idsByPosition[a].compareTo(idsByPosition[b]));
+    fineMinIds = minIds(idsByPosition, null, FINE);
+    coarseMinIds = minIds(idsByPosition, null, COARSE);
+    this.altOrder = altOrder;
+    altFineMinIds = altOrder == null ? null : minIds(idsByPosition, altOrder, FINE);
+    altCoarseMinIds = altOrder == null ? null : minIds(idsByPosition, altOrder, COARSE);
   }
 
-  /** The smallest id of each run of {@code width} positions. */
-  private static String[] minIds(String[] idsByPosition, int width) {
+  /** The smallest id of each run of {@code width} entries in {@code order} (positions if null). */
+  private static String[] minIds(String[] idsByPosition, int @Nullable [] order, int width) {
     String[] out = new String[(idsByPosition.length + width - 1) / width];
     for (int i = 0; i < idsByPosition.length; i++) {
-      String id = idsByPosition[i];
+      String id = idsByPosition[order == null ? i : order[i]];
       int r = i / width;
       if (out[r] == null || id.compareTo(out[r]) < 0) {
         out[r] = id;
@@ -49,17 +58,27 @@ abstract class Segment<T, Q> {
     return out;
   }
 
-  /**
-   * The smallest id in fine range {@code r}: an entry of the range that can at best tie the
-   * k-th score of a search enters only if its id is smaller than the k-th id.
-   */
-  final String fineMinId(int r) {
-    return fineMinIds[r];
+  /** The view a search for {@code q} uses: {@link #PRIMARY} unless a subclass knows better. */
+  int view(Q q) {
+    return PRIMARY;
   }
 
-  /** The smallest id in coarse range {@code r}. */
-  final String coarseMinId(int r) {
-    return coarseMinIds[r];
+  /** The positions of {@code view} in its order, or null for the primary view (identity). */
+  final int @Nullable [] order(int view) {
+    return view == ALTERNATE ? altOrder : null;
+  }
+
+  /**
+   * The smallest id in fine range {@code r} of {@code view}: an entry of the range that can at
+   * best tie the k-th score of a search enters only if its id is smaller than the k-th id.
+   */
+  final String fineMinId(int view, int r) {
+    return view == ALTERNATE ? altFineMinIds[r] : fineMinIds[r];
+  }
+
+  /** The smallest id in coarse range {@code r} of {@code view}. */
+  final String coarseMinId(int view, int r) {
+    return view == ALTERNATE ? altCoarseMinIds[r] : coarseMinIds[r];
   }
 
   /** Number of entries, deleted ones included. */
@@ -71,30 +90,47 @@ abstract class Segment<T, Q> {
   /** The id of the entity at {@code pos}. */
   abstract String id(int pos);
 
-  /** Number of coarse ranges. */
-  abstract int coarseCount();
+  /** Number of coarse ranges (the same in every view). */
+  final int coarseCount() {
+    return (size() + COARSE - 1) / COARSE;
+  }
 
-  /** Upper bound of the scores in coarse range {@code r}; negative when none can be eligible. */
-  abstract double coarseBound(int r, Q q);
+  /** Upper bound of the scores in coarse range {@code r} of {@code view}; negative when none can be eligible. */
+  abstract double coarseBound(int view, int r, Q q);
 
-  /** Upper bound of the scores in fine range {@code r}; negative when none can be eligible. */
-  abstract double fineBound(int r, Q q);
+  /** Upper bound of the scores in fine range {@code r} of {@code view}; negative when none can be eligible. */
+  abstract double fineBound(int view, int r, Q q);
 
-  /** Upper bound of the schedule score in fine range {@code r}. */
-  abstract double fineScheduleBound(int r, Q q);
+  /** Upper bound of the schedule score in fine range {@code r} of {@code view}. */
+  abstract double fineScheduleBound(int view, int r, Q q);
 
   /** Scores the entity at {@code pos} as {@link dev.matching.scoring.Evaluator#evaluate} does. */
   abstract double evaluate(int pos, Q q, double minTotal, double scheduleBound, double[] out);
 
-  /** Approximate heap bytes of this segment, entities excluded. */
+  /** Approximate heap bytes of this segment, entities excluded (compressed references: 4 bytes). */
   long estimatedBytes() {
-    // sorted ids and their positions, plus the smallest id of each fine and coarse range
-    return sortedIds.length * 8L + (fineMinIds.length + coarseMinIds.length) * 4L;
+    long b = sortedPositions.length * 4L + (fineMinIds.length + coarseMinIds.length) * 4L + 3 * 16L;
+    if (altOrder != null) {
+      b += altOrder.length * 4L + (altFineMinIds.length + altCoarseMinIds.length) * 4L + 3 * 16L;
+    }
+    return b;
   }
 
   /** The position of {@code id}, or -1. */
   int find(String id) {
-    int i = Arrays.binarySearch(sortedIds, id);
-    return i >= 0 ? sortedPositions[i] : -1;
+    int lo = 0;
+    int hi = sortedPositions.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = id(sortedPositions[mid]).compareTo(id);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return sortedPositions[mid];
+      }
+    }
+    return -1;
   }
 }

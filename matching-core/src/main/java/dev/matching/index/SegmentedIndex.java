@@ -272,23 +272,31 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
   final MatchPage search(Snapshot snapshot, Q q, int limit, @Nullable Cursor after, MatchFilter filter) {
     TopK top = new TopK(limit + 1, after);
     List<S> segs = snapshot.segments;
+    int[] views = new int[segs.size()];
+    int[] firstCoarse = new int[segs.size()];
     int totalCoarse = 0;
-    for (S s : segs) {
+    for (int si = 0; si < segs.size(); si++) {
+      S s = segs.get(si);
+      views[si] = s.view(q);
+      firstCoarse[si] = totalCoarse;
       totalCoarse += s.coarseCount();
     }
     long[] order = new long[totalCoarse];
+    double[] coarseBounds = new double[totalCoarse];
     int n = 0;
     for (int si = 0; si < segs.size(); si++) {
       S s = segs.get(si);
       for (int r = 0; r < s.coarseCount(); r++) {
-        double b = s.coarseBound(r, q);
+        double b = s.coarseBound(views[si], r, q);
+        coarseBounds[firstCoarse[si] + r] = b;
         if (b >= 0) {
           order[n++] = pack(b, si, r);
         }
       }
     }
     Arrays.sort(order, 0, n);
-    orderTiesBySmallestId(order, n, segs, true);
+    // among equal bounds, the range with the smallest id last (visited first)
+    orderTies(order, n, (x, y) -> coarseMinId(segs, views, y).compareTo(coarseMinId(segs, views, x)));
     double[] out = new double[4];
     long[] fineOrder = new long[Segment.COARSE / Segment.FINE];
     double[] fineBounds = new double[Segment.COARSE / Segment.FINE];
@@ -301,34 +309,38 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
       int si = unpackSegment(order[i]);
       int r = unpackRange(order[i]);
       S s = segs.get(si);
-      if (top.excludes(s.coarseBound(r, q), s.coarseMinId(r))) {
+      int v = views[si];
+      if (top.excludes(coarseBounds[firstCoarse[si] + r], s.coarseMinId(v, r))) {
         continue;
       }
+      int[] positions = s.order(v);
       Tombstones dead = snapshot.deleted.get(si);
       int firstFine = r * (Segment.COARSE / Segment.FINE);
       int lastFine = Math.min(firstFine + Segment.COARSE / Segment.FINE, (s.size() + Segment.FINE - 1) / Segment.FINE);
       int m = 0;
+      double threshold = top.threshold();
       for (int f = firstFine; f < lastFine; f++) {
-        double fb = s.fineBound(f, q);
-        if (fb >= 0 && fb >= top.threshold()) {
+        double fb = s.fineBound(v, f, q);
+        if (fb >= 0 && fb >= threshold) {
           fineBounds[f - firstFine] = fb;
           fineOrder[m++] = pack(fb, 0, f);
         }
       }
       Arrays.sort(fineOrder, 0, m);
-      orderTiesBySmallestId(fineOrder, m, List.of(s), false);
+      orderTies(fineOrder, m, (x, y) -> s.fineMinId(v, unpackRange(y)).compareTo(s.fineMinId(v, unpackRange(x))));
       for (int k = m - 1; k >= 0; k--) {
         double minTotal = top.threshold();
         if (unpackBound(fineOrder[k]) < minTotal) {
           break;
         }
         int f = unpackRange(fineOrder[k]);
-        if (top.excludes(fineBounds[f - firstFine], s.fineMinId(f))) {
+        if (top.excludes(fineBounds[f - firstFine], s.fineMinId(v, f))) {
           continue;
         }
-        double sched = s.fineScheduleBound(f, q);
+        double sched = s.fineScheduleBound(v, f, q);
         int end = Math.min(s.size(), (f + 1) * Segment.FINE);
-        for (int p = f * Segment.FINE; p < end; p++) {
+        for (int e = f * Segment.FINE; e < end; e++) {
+          int p = positions == null ? e : positions[e];
           if (dead.isDeleted(p)) {
             continue;
           }
@@ -350,13 +362,18 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
     return new MatchPage(sorted, null);
   }
 
+  private String coarseMinId(List<S> segs, int[] views, long packed) {
+    int si = unpackSegment(packed);
+    return segs.get(si).coarseMinId(views[si], unpackRange(packed));
+  }
+
   /**
-   * Reorders each run of equal bounds in {@code order[0, n)} (ascending) so that, visited from
-   * the end, ranges with smaller ids come first: among ties the k-th id then drops fast and the
-   * remaining tied ranges are skipped. Markets where many entries tie (a worker without a home
-   * scores every located job the same distance) depend on it.
+   * Reorders each run of equal bounds in {@code order[0, n)} (ascending) by {@code byMinId}, so
+   * that, visited from the end, ranges with smaller ids come first: among ties the k-th id then
+   * drops fast and the remaining tied ranges are skipped. Markets where many entries tie (a
+   * worker without a home scores every located job the same distance) depend on it.
    */
-  private void orderTiesBySmallestId(long[] order, int n, List<S> segs, boolean coarse) {
+  private static void orderTies(long[] order, int n, PrimitiveSort.LongComparator byMinId) {
     int start = 0;
     while (start < n) {
       int end = start + 1;
@@ -365,23 +382,10 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
         end++;
       }
       if (end - start > 1) {
-        Long[] run = new Long[end - start];
-        for (int i = start; i < end; i++) {
-          run[i - start] = order[i];
-        }
-        // descending by smallest id, so that the last (visited first) has the smallest
-        Arrays.sort(run, (a, b) -> minId(segs, b, coarse).compareTo(minId(segs, a, coarse)));
-        for (int i = start; i < end; i++) {
-          order[i] = run[i - start];
-        }
+        PrimitiveSort.sort(order, start, end, byMinId);
       }
       start = end;
     }
-  }
-
-  private String minId(List<S> segs, long packed, boolean coarse) {
-    S s = segs.get(coarse ? unpackSegment(packed) : 0);
-    return coarse ? s.coarseMinId(unpackRange(packed)) : s.fineMinId(unpackRange(packed));
   }
 
   /**

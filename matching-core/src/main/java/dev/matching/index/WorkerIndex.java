@@ -86,6 +86,9 @@ public final class WorkerIndex extends SegmentedIndex<Worker, JobQuery, WorkerSe
   public MatchPage topWorkers(Job job, MatchQuery query) {
     Snapshot s = snapshot();
     ScoringPolicy policy = query.policy() == null ? defaultPolicy : query.policy();
+    if (!job.open()) {
+      return new MatchPage(List.of(), null); // a closed job matches no worker
+    }
     return search(s, new JobQuery(job, policy, catalog), query.limit(), query.cursor(), query.filter());
   }
 }

@@ -6,7 +6,6 @@ import dev.matching.model.Worker;
 import dev.matching.scoring.Evaluator;
 import dev.matching.scoring.SkillCatalog;
 import dev.matching.scoring.WorkerProfile;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
   final long windowTo;
 
   private WorkerSegment(WorkerProfile[] profiles, String[] ids, int skillCount, long windowFrom, long windowTo) {
-    super(ids);
+    super(ids, null);
     this.profiles = profiles;
     this.windowFrom = windowFrom;
     this.windowTo = windowTo;
@@ -46,11 +45,11 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
       GeoPoint p = w.home();
       keys[i] = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude());
     }
-    Integer[] order = new Integer[n];
+    int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> {
+    PrimitiveSort.sort(order, 0, n, (a, b) -> {
       int c = Long.compare(keys[a], keys[b]);
       return c != 0 ? c : workers.get(a).id().compareTo(workers.get(b).id());
     });
@@ -84,22 +83,17 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
   }
 
   @Override
-  int coarseCount() {
-    return coarse.count;
-  }
-
-  @Override
-  double coarseBound(int r, JobQuery q) {
+  double coarseBound(int view, int r, JobQuery q) {
     return coarse.bound(r, q, inWindow(q));
   }
 
   @Override
-  double fineBound(int r, JobQuery q) {
+  double fineBound(int view, int r, JobQuery q) {
     return fine.bound(r, q, inWindow(q));
   }
 
   @Override
-  double fineScheduleBound(int r, JobQuery q) {
+  double fineScheduleBound(int view, int r, JobQuery q) {
     return fine.scheduleBound(r, q, inWindow(q));
   }
 

@@ -81,6 +81,11 @@ public final class Evaluator {
       }
       s = m.score();
     } else {
+      // without a skills floor the skills score (at most 1) cannot exclude the pair, so a total
+      // bound with full skills that misses the minimum gives the same answer without computing it
+      if (p.floor(Factor.SKILLS) <= 0 && p.total(d, 1.0, scheduleBound, pay) < minTotal) {
+        return BELOW_MINIMUM;
+      }
       s = skillScore(w, jobs, j);
     }
     if (s < p.floor(Factor.SKILLS)) {

@@ -31,16 +31,24 @@ class RangeBoundProperties {
     double[] out = new double[4];
     for (Worker w : RandomMarket.workers(seed, 3)) {
       WorkerQuery q = new WorkerQuery(w, policy, catalog, seg.minShiftStart, seg.maxShiftEnd);
-      for (int p = 0; p < seg.size(); p++) {
-        double score = seg.evaluate(p, q, 0.0, 1.0, out);
-        if (score >= 0) {
-          int fine = p / Segment.FINE;
-          assertThat(seg.fineBound(fine, q)).as("fine bound of range %d for %s", fine, seg.id(p))
-              .isGreaterThanOrEqualTo(score);
-          assertThat(seg.fineScheduleBound(fine, q)).isGreaterThanOrEqualTo(out[2]);
-          assertThat(seg.coarseBound(p / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
-          // the schedule bound handed to the evaluator never changes its answer
-          assertThat(seg.evaluate(p, q, 0.0, seg.fineScheduleBound(fine, q), out)).isEqualTo(score);
+      // both views: the spatial one, and the one by skills, hours and pay (larger segments)
+      for (int view : new int[] {Segment.PRIMARY, Segment.ALTERNATE}) {
+        int[] order = seg.order(view);
+        if (view == Segment.ALTERNATE && order == null) {
+          continue;
+        }
+        for (int i = 0; i < seg.size(); i++) {
+          int p = order == null ? i : order[i];
+          double score = seg.evaluate(p, q, 0.0, 1.0, out);
+          if (score >= 0) {
+            int fine = i / Segment.FINE;
+            assertThat(seg.fineBound(view, fine, q)).as("fine bound of range %d (view %d) for %s", fine, view, seg.id(p))
+                .isGreaterThanOrEqualTo(score);
+            assertThat(seg.fineScheduleBound(view, fine, q)).isGreaterThanOrEqualTo(out[2]);
+            assertThat(seg.coarseBound(view, i / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
+            // the schedule bound handed to the evaluator never changes its answer
+            assertThat(seg.evaluate(p, q, 0.0, seg.fineScheduleBound(view, fine, q), out)).isEqualTo(score);
+          }
         }
       }
     }
@@ -62,10 +70,10 @@ class RangeBoundProperties {
         double score = seg.evaluate(p, q, 0.0, 1.0, out);
         if (score >= 0) {
           int fine = p / Segment.FINE;
-          assertThat(seg.fineBound(fine, q)).as("fine bound of range %d for %s", fine, seg.id(p))
+          assertThat(seg.fineBound(Segment.PRIMARY, fine, q)).as("fine bound of range %d for %s", fine, seg.id(p))
               .isGreaterThanOrEqualTo(score);
-          assertThat(seg.fineScheduleBound(fine, q)).isGreaterThanOrEqualTo(out[2]);
-          assertThat(seg.coarseBound(p / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
+          assertThat(seg.fineScheduleBound(Segment.PRIMARY, fine, q)).isGreaterThanOrEqualTo(out[2]);
+          assertThat(seg.coarseBound(Segment.PRIMARY, p / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
         }
       }
     }
