@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,6 +52,9 @@ import org.jspecify.annotations.Nullable;
 public final class MatchingEngine {
   private static final int CHANGE_BATCH = 1000;
 
+  private static final System.Logger LOG = System.getLogger(MatchingEngine.class.getName());
+
+  private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
   private final Side<Job, JobStore, JobIndex> jobs;
   private final Side<Worker, WorkerStore, WorkerIndex> workers;
   private final ScoringPolicy policy;
@@ -100,7 +104,7 @@ public final class MatchingEngine {
 
   /** Creates or replaces {@code job} in the store and the index; returns the stored version. */
   public Versioned<Job> upsertJob(Job job) {
-    return jobs.write(Checks.required(job, "job").id(), s -> s.upsert(job));
+    return written("job", job.id(), jobs.write(Checks.required(job, "job").id(), s -> s.upsert(job)));
   }
 
   /**
@@ -110,17 +114,17 @@ public final class MatchingEngine {
    * @throws dev.matching.spi.VersionConflictException when it is not; nothing changes
    */
   public Versioned<Job> upsertJob(Job job, long expectedVersion) {
-    return jobs.write(Checks.required(job, "job").id(), s -> s.upsert(job, expectedVersion));
+    return written("job", job.id(), jobs.write(Checks.required(job, "job").id(), s -> s.upsert(job, expectedVersion)));
   }
 
   /** Creates or replaces every job in one atomic step; returns them stored, in order. */
   public List<Versioned<Job>> upsertJobs(List<Job> batch) {
-    return jobs.writeAll(Checks.required(batch, "jobs"));
+    return writtenAll("job", jobs.writeAll(Checks.required(batch, "jobs")), Job::id);
   }
 
   /** Deletes the job; returns whether it existed. */
   public boolean removeJob(String id) {
-    return jobs.remove(id);
+    return removed("job", id, jobs.remove(id));
   }
 
   /**
@@ -130,11 +134,12 @@ public final class MatchingEngine {
    */
   public void removeJob(String id, long expectedVersion) {
     jobs.remove(id, expectedVersion);
+    removed("job", id, true);
   }
 
   /** Creates or replaces {@code worker} in the store and the index; returns the stored version. */
   public Versioned<Worker> upsertWorker(Worker worker) {
-    return workers.write(Checks.required(worker, "worker").id(), s -> s.upsert(worker));
+    return written("worker", worker.id(), workers.write(Checks.required(worker, "worker").id(), s -> s.upsert(worker)));
   }
 
   /**
@@ -144,17 +149,18 @@ public final class MatchingEngine {
    * @throws dev.matching.spi.VersionConflictException when it is not; nothing changes
    */
   public Versioned<Worker> upsertWorker(Worker worker, long expectedVersion) {
-    return workers.write(Checks.required(worker, "worker").id(), s -> s.upsert(worker, expectedVersion));
+    return written("worker", worker.id(),
+        workers.write(Checks.required(worker, "worker").id(), s -> s.upsert(worker, expectedVersion)));
   }
 
   /** Creates or replaces every worker in one atomic step; returns them stored, in order. */
   public List<Versioned<Worker>> upsertWorkers(List<Worker> batch) {
-    return workers.writeAll(Checks.required(batch, "workers"));
+    return writtenAll("worker", workers.writeAll(Checks.required(batch, "workers")), Worker::id);
   }
 
   /** Deletes the worker; returns whether it existed. */
   public boolean removeWorker(String id) {
-    return workers.remove(id);
+    return removed("worker", id, workers.remove(id));
   }
 
   /**
@@ -164,6 +170,50 @@ public final class MatchingEngine {
    */
   public void removeWorker(String id, long expectedVersion) {
     workers.remove(id, expectedVersion);
+    removed("worker", id, true);
+  }
+
+  /** Adds a listener to this engine's writes (see {@link WriteListener}). */
+  public void addWriteListener(WriteListener listener) {
+    writeListeners.add(Checks.required(listener, "listener"));
+  }
+
+  /** Removes a listener added with {@link #addWriteListener}. */
+  public void removeWriteListener(WriteListener listener) {
+    writeListeners.remove(listener);
+  }
+
+  private <T> Versioned<T> written(String kind, String id, Versioned<T> stored) {
+    notifyListeners(kind, List.of(id), Change.Type.UPSERT);
+    return stored;
+  }
+
+  private <T> List<Versioned<T>> writtenAll(String kind, List<Versioned<T>> stored, Function<T, String> idOf) {
+    if (!stored.isEmpty()) {
+      List<String> ids = new ArrayList<>(stored.size());
+      for (Versioned<T> v : stored) {
+        ids.add(idOf.apply(v.value()));
+      }
+      notifyListeners(kind, ids, Change.Type.UPSERT);
+    }
+    return stored;
+  }
+
+  private boolean removed(String kind, String id, boolean existed) {
+    if (existed) {
+      notifyListeners(kind, List.of(id), Change.Type.DELETE);
+    }
+    return existed;
+  }
+
+  private void notifyListeners(String kind, List<String> ids, Change.Type type) {
+    for (WriteListener l : writeListeners) {
+      try {
+        l.written(kind, ids, type);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "write listener failed; the write stands", e);
+      }
+    }
   }
 
   // ----------------------------------------------------------------------------------- reads

@@ -190,4 +190,28 @@ class MatchingEngineTest {
     assertThat(engine.jobIndex().size()).isEqualTo(50);
     assertThat(engine.indexLag()).isZero();
   }
+
+  @Test
+  void writeListenersHearEveryWriteThatLandedAndNothingElse() {
+    MatchingEngine engine = engine(new InMemoryJobStore(CLOCK), new InMemoryWorkerStore(CLOCK));
+    List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    WriteListener listener = (kind, ids, type) -> heard.add(kind + " " + type + " " + ids);
+    engine.addWriteListener(listener);
+    engine.addWriteListener((kind, ids, type) -> {
+      throw new IllegalStateException("a broken listener does not undo the write");
+    });
+    engine.upsertJobs(jobs.subList(0, 2));
+    engine.upsertWorker(workers.get(0));
+    engine.removeJob(jobs.get(0).id());
+    engine.removeJob("never-there");
+    assertThatThrownBy(() -> engine.upsertJob(jobs.get(1), 0)).isInstanceOf(VersionConflictException.class);
+    engine.removeWriteListener(listener);
+    engine.upsertJob(jobs.get(2));
+
+    assertThat(heard).containsExactly(
+        "job UPSERT " + List.of(jobs.get(0).id(), jobs.get(1).id()),
+        "worker UPSERT " + List.of(workers.get(0).id()),
+        "job DELETE " + List.of(jobs.get(0).id()));
+    assertThat(engine.job(jobs.get(2).id())).isPresent();
+  }
 }

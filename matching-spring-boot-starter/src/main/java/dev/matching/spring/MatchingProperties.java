@@ -83,6 +83,16 @@ public class MatchingProperties {
     private Duration commandTimeout = Duration.ofSeconds(2);
     /** How long a superseded or unpublished result generation is kept. */
     private Duration resultTtl = Duration.ofDays(3);
+    /** Whether writes are announced to other nodes through Redis so their indexes refresh at once. */
+    private boolean indexSync = true;
+
+    public boolean isIndexSync() {
+      return indexSync;
+    }
+
+    public void setIndexSync(boolean indexSync) {
+      this.indexSync = indexSync;
+    }
 
     public @Nullable String getUrl() {
       return url;

@@ -1,11 +1,14 @@
 package dev.matching.spring.autoconfigure;
 
+import dev.matching.MatchingEngine;
+import dev.matching.redis.RedisIndexSync;
 import dev.matching.redis.RedisMatching;
 import dev.matching.redis.RedisMatchingConfig;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.MatchingProperties;
 import io.lettuce.core.RedisURI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,7 +18,8 @@ import org.springframework.context.annotation.Conditional;
 /**
  * Redis for the batch's stored results, through matching-redis, when it is on the class path
  * and {@code matching.redis.url} is set (not blank): lists are written per partition and published per
- * generation atomically, and every call fails fast after {@code matching.redis.command-timeout}.
+ * generation atomically, and every call fails fast after {@code matching.redis.command-timeout};
+ * and index sync between nodes through change events.
  */
 @AutoConfiguration(before = {MatchingJdbcAutoConfiguration.class, MatchingAutoConfiguration.class})
 @ConditionalOnClass(RedisMatching.class)
@@ -32,6 +36,17 @@ public class MatchingRedisAutoConfiguration {
         .keyPrefix(p.getKeyPrefix()).commandTimeout(p.getCommandTimeout()).resultTtl(p.getResultTtl()).build());
     RedisURI uri = PropertyChecks.build("matching.redis.url", p.getUrl(), () -> RedisURI.create(p.getUrl()));
     return RedisMatching.connect(uri, config);
+  }
+
+  /**
+   * Index sync between nodes through Redis change events: this node's writes wake the others,
+   * which refresh from the shared store at once ({@code matching.redis.index-sync}, on by default).
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "matching.redis.index-sync", matchIfMissing = true)
+  public RedisIndexSync matchingRedisIndexSync(RedisMatching redis, MatchingEngine engine) {
+    return RedisIndexSync.start(engine, redis.changeEvents());
   }
 
   /** Batch results in Redis. */
