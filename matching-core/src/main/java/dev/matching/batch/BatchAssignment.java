@@ -3,6 +3,7 @@ package dev.matching.batch;
 import dev.matching.assignment.Assignment;
 import dev.matching.assignment.AssignmentProblem;
 import dev.matching.assignment.AssignmentReport;
+import dev.matching.model.Checks;
 import java.time.Duration;
 
 /**
@@ -22,4 +23,15 @@ import java.time.Duration;
  * @param took time spent reading the lists and assigning
  */
 public record BatchAssignment(String runId, long generation, AssignmentMode mode, AssignmentProblem problem,
-    Assignment assignment, AssignmentReport report, Duration took) {}
+    Assignment assignment, AssignmentReport report, Duration took) {
+
+  /** Validates. */
+  public BatchAssignment {
+    Checks.id(runId, "runId");
+    Checks.required(mode, "mode");
+    Checks.required(problem, "problem");
+    Checks.required(assignment, "assignment");
+    Checks.required(report, "report");
+    Checks.required(took, "took");
+  }
+}

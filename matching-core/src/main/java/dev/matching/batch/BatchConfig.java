@@ -46,12 +46,18 @@ public final class BatchConfig {
     this.pollInterval = positive(b.pollInterval, "pollInterval");
     this.threads = Checks.intIn(b.threads, 1, 256, "threads");
     this.nodeId = Checks.id(b.nodeId, "nodeId");
-    this.assignment = Checks.required(b.assignment, "assignment");
+    this.assignment = checkAssignment(b.assignment, directions);
+    this.maxOffersPerWorker = Checks.intIn(b.maxOffersPerWorker, 1, MAX_TOP_N, "maxOffersPerWorker");
+  }
+
+  /** {@code assignment}, checked against the directions a run ranks: it reads the workers' lists. */
+  static AssignmentMode checkAssignment(AssignmentMode assignment, Set<Direction> directions) {
+    Checks.required(assignment, "assignment");
     if (assignment != AssignmentMode.NONE && !directions.contains(Direction.JOBS_FOR_WORKER)) {
       throw Checks.fail("assignment", "needs the " + Direction.JOBS_FOR_WORKER + " direction, was " + assignment
           + " with directions " + directions);
     }
-    this.maxOffersPerWorker = Checks.intIn(b.maxOffersPerWorker, 1, MAX_TOP_N, "maxOffersPerWorker");
+    return assignment;
   }
 
   private static Duration positive(Duration d, String field) {

@@ -160,10 +160,7 @@ public final class MatchingBatch implements AutoCloseable {
   public BatchRun trigger(String type, int topN, AssignmentMode assignment, String triggeredBy) {
     requireKnownType(type);
     Checks.intIn(topN, 1, BatchConfig.MAX_TOP_N, "topN");
-    Checks.required(assignment, "assignment");
-    if (assignment != AssignmentMode.NONE && !config.directions().contains(Direction.JOBS_FOR_WORKER)) {
-      throw Checks.fail("assignment", "needs the " + Direction.JOBS_FOR_WORKER + " direction, was " + assignment);
-    }
+    BatchConfig.checkAssignment(assignment, config.directions());
     Checks.id(triggeredBy, "triggeredBy");
     Instant now = clock.instant();
     List<String> partitions = new ArrayList<>();

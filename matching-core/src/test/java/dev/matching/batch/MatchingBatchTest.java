@@ -340,6 +340,31 @@ class MatchingBatchTest {
   }
 
   @Test
+  void theNodeThatPublishesARunLeftUnpublishedComputesItsAssignment() {
+    BatchConfig greedy = config.toBuilder().assignment(AssignmentMode.GREEDY).build();
+    MatchingBatch next = batch(engine(), resultStore, greedy, BatchListener.NONE);
+    BatchRun run = next.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    MatchResultStore neverPublishes = new ForwardingResultStore(resultStore) {
+      @Override
+      public void publish(Direction d, long generation) {
+        throw new IllegalStateException("killed before publishing");
+      }
+    };
+    MatchingBatch dying = batch(engine(), neverPublishes, greedy.toBuilder().nodeId("dying").build(), BatchListener.NONE);
+    assertThatThrownBy(dying::runPending).hasMessageContaining("killed before publishing");
+    assertThat(dying.lastAssignment()).isEmpty();
+
+    assertThat(next.runPending()).isZero();
+    BatchAssignment result = next.lastAssignment().orElseThrow();
+    assertThat(result.runId()).isEqualTo(run.id());
+    assertThat(result.mode()).isEqualTo(AssignmentMode.GREEDY);
+    assertThat(result.assignment().totalScore()).isEqualTo(result.report().greedyTotal());
+    result.assignment().validate(problemFromPublishedLists(BatchConfig.ofDefaults().maxOffersPerWorker()));
+    assertThat(next.runPending()).isZero();
+    assertThat(next.lastAssignment()).containsSame(result);
+  }
+
+  @Test
   void cancelStopsClaimsAndKeepsThePublishedGeneration() {
     MatchingBatch batch = batch("node-a");
     BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
