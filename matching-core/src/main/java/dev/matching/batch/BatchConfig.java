@@ -27,6 +27,8 @@ public final class BatchConfig {
   private final Duration pollInterval;
   private final int threads;
   private final String nodeId;
+  private final AssignmentMode assignment;
+  private final int maxOffersPerWorker;
 
   private BatchConfig(Builder b) {
     this.topN = Checks.intIn(b.topN, 1, MAX_TOP_N, "topN");
@@ -44,6 +46,18 @@ public final class BatchConfig {
     this.pollInterval = positive(b.pollInterval, "pollInterval");
     this.threads = Checks.intIn(b.threads, 1, 256, "threads");
     this.nodeId = Checks.id(b.nodeId, "nodeId");
+    this.assignment = checkAssignment(b.assignment, directions);
+    this.maxOffersPerWorker = Checks.intIn(b.maxOffersPerWorker, 1, MAX_TOP_N, "maxOffersPerWorker");
+  }
+
+  /** {@code assignment}, checked against the directions a run ranks: it reads the workers' lists. */
+  static AssignmentMode checkAssignment(AssignmentMode assignment, Set<Direction> directions) {
+    Checks.required(assignment, "assignment");
+    if (assignment != AssignmentMode.NONE && !directions.contains(Direction.JOBS_FOR_WORKER)) {
+      throw Checks.fail("assignment", "needs the " + Direction.JOBS_FOR_WORKER + " direction, was " + assignment
+          + " with directions " + directions);
+    }
+    return assignment;
   }
 
   private static Duration positive(Duration d, String field) {
@@ -56,7 +70,8 @@ public final class BatchConfig {
 
   /**
    * Top 50 per subject, 32 partitions per direction, both directions, 60 s leases renewed every
-   * 15 s, polling for work every 2 s, one thread, node id {@code <pid>@<host>}.
+   * 15 s, polling for work every 2 s, one thread, node id {@code <pid>@<host>}, no assignment
+   * (at most 3 offers per worker when one is asked for).
    */
   public static BatchConfig ofDefaults() {
     return DEFAULTS;
@@ -78,6 +93,8 @@ public final class BatchConfig {
     b.pollInterval = pollInterval;
     b.threads = threads;
     b.nodeId = nodeId;
+    b.assignment = assignment;
+    b.maxOffersPerWorker = maxOffersPerWorker;
     return b;
   }
 
@@ -121,11 +138,25 @@ public final class BatchConfig {
     return nodeId;
   }
 
+  /**
+   * The assignment runs triggered with this configuration end with; {@link AssignmentMode#NONE}
+   * by default.
+   */
+  public AssignmentMode assignment() {
+    return assignment;
+  }
+
+  /** Offers a worker may receive in a run's assignment (its capacity); 3 by default. */
+  public int maxOffersPerWorker() {
+    return maxOffersPerWorker;
+  }
+
   @Override
   public String toString() {
     return "BatchConfig[topN=" + topN + ", partitions=" + partitions + ", directions=" + directions
         + ", leaseDuration=" + leaseDuration + ", heartbeatInterval=" + heartbeatInterval
-        + ", pollInterval=" + pollInterval + ", threads=" + threads + ", nodeId=" + nodeId + "]";
+        + ", pollInterval=" + pollInterval + ", threads=" + threads + ", nodeId=" + nodeId
+        + ", assignment=" + assignment + ", maxOffersPerWorker=" + maxOffersPerWorker + "]";
   }
 
   /** Builds a {@link BatchConfig}. Not thread-safe. */
@@ -138,6 +169,8 @@ public final class BatchConfig {
     private Duration pollInterval = Duration.ofSeconds(2);
     private int threads = 1;
     private String nodeId = ManagementFactory.getRuntimeMXBean().getName();
+    private AssignmentMode assignment = AssignmentMode.NONE;
+    private int maxOffersPerWorker = 3;
 
     private Builder() {}
 
@@ -188,6 +221,21 @@ public final class BatchConfig {
     /** This node's name in leases. */
     public Builder nodeId(String nodeId) {
       this.nodeId = nodeId;
+      return this;
+    }
+
+    /**
+     * The assignment triggered runs end with; anything but {@link AssignmentMode#NONE} needs the
+     * {@link Direction#JOBS_FOR_WORKER} direction.
+     */
+    public Builder assignment(AssignmentMode assignment) {
+      this.assignment = assignment;
+      return this;
+    }
+
+    /** Offers per worker in a run's assignment, in [1, {@value #MAX_TOP_N}]. */
+    public Builder maxOffersPerWorker(int maxOffersPerWorker) {
+      this.maxOffersPerWorker = maxOffersPerWorker;
       return this;
     }
 

@@ -21,6 +21,12 @@ public interface BatchListener {
   /** This node lost the lease of a partition while working on it; its work was discarded. */
   default void leaseLost(String runId, String spec) {}
 
+  /**
+   * This node computed the assignment of {@code run} (a succeeded run with an
+   * {@link AssignmentMode} other than none, right after this node published it).
+   */
+  default void assignmentComputed(BatchRun run, BatchAssignment assignment) {}
+
   /** {@code run} reached a final state (succeeded, failed or cancelled). */
   default void runFinished(BatchRun run) {}
 }

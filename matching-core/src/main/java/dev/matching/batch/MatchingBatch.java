@@ -2,6 +2,10 @@ package dev.matching.batch;
 
 import dev.matching.MatchingEngine;
 import dev.matching.NotFoundException;
+import dev.matching.assignment.Assigner;
+import dev.matching.assignment.Assignment;
+import dev.matching.assignment.AssignmentProblem;
+import dev.matching.assignment.AssignmentReport;
 import dev.matching.model.Checks;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
@@ -13,6 +17,7 @@ import dev.matching.spi.BatchRun;
 import dev.matching.spi.BatchRunStore;
 import dev.matching.spi.BatchState;
 import dev.matching.spi.LeaseLostException;
+import dev.matching.spi.MatchList;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.NewBatchRun;
 import dev.matching.spi.PartitionLease;
@@ -23,8 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +68,16 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Consistency.</b> Each partition ranks from the engine's indexes after
  * {@link MatchingEngine#refresh()}, so nodes over the same stores compute the same lists;
  * writes made while a run is in progress may be seen by some partitions and not others.
+ *
+ * <p><b>Assignment.</b> A run triggered with an {@link AssignmentMode} other than none (run
+ * parameters {@value #PARAM_ASSIGNMENT} and {@value #PARAM_MAX_OFFERS}) ends with a
+ * capacity-aware assignment: the node that publishes it reads the published jobs-for-worker list
+ * of every active worker it has indexed, builds an {@link AssignmentProblem} (one edge per stored
+ * match; job capacity its headcount, worker capacity the run's maximum offers), runs the greedy
+ * and the optimal {@link Assigner}, keeps the run's one as {@link #lastAssignment()}, reports both
+ * totals to {@link BatchListener#assignmentComputed} and logs them. The assignment is not stored:
+ * the {@link MatchResultStore} holds ranked lists only. A failure to compute it is logged and
+ * leaves the run succeeded and published.
  */
 public final class MatchingBatch implements AutoCloseable {
   /** The one batch type: the daily matching run of the operations manual. */
@@ -71,6 +88,10 @@ public final class MatchingBatch implements AutoCloseable {
   public static final String PARAM_TOP_N = "top_n";
   /** Run parameter: comma-separated directions ranked. */
   public static final String PARAM_DIRECTIONS = "directions";
+  /** Run parameter: the {@link AssignmentMode} the run ends with; absent means none. */
+  public static final String PARAM_ASSIGNMENT = "assignment";
+  /** Run parameter: offers per worker in the run's assignment; set with {@value #PARAM_ASSIGNMENT}. */
+  public static final String PARAM_MAX_OFFERS = "max_offers_per_worker";
 
   private static final System.Logger LOG = System.getLogger(MatchingBatch.class.getName());
   private static final int HEARTBEAT_CHECK_EVERY = 64;
@@ -85,6 +106,7 @@ public final class MatchingBatch implements AutoCloseable {
   private final Object lifecycle = new Object();
   private @Nullable ScheduledExecutorService poller;
   private @Nullable ExecutorService workers;
+  private volatile @Nullable BatchAssignment lastAssignment;
 
   private MatchingBatch(Builder b) {
     this.engine = b.engine;
@@ -125,8 +147,20 @@ public final class MatchingBatch implements AutoCloseable {
 
   /** As {@link #trigger(String, String)} storing {@code topN} matches per subject. */
   public BatchRun trigger(String type, int topN, String triggeredBy) {
+    return trigger(type, topN, config.assignment(), triggeredBy);
+  }
+
+  /**
+   * As {@link #trigger(String, int, String)}, the run ending with an assignment of
+   * {@code assignment} (at most {@link BatchConfig#maxOffersPerWorker()} offers per worker).
+   *
+   * @throws IllegalArgumentException also when an assignment is asked for but the configured
+   *     directions leave out {@link Direction#JOBS_FOR_WORKER}
+   */
+  public BatchRun trigger(String type, int topN, AssignmentMode assignment, String triggeredBy) {
     requireKnownType(type);
     Checks.intIn(topN, 1, BatchConfig.MAX_TOP_N, "topN");
+    BatchConfig.checkAssignment(assignment, config.directions());
     Checks.id(triggeredBy, "triggeredBy");
     Instant now = clock.instant();
     List<String> partitions = new ArrayList<>();
@@ -143,6 +177,10 @@ public final class MatchingBatch implements AutoCloseable {
     parameters.put(PARAM_GENERATION, Long.toString(now.toEpochMilli()));
     parameters.put(PARAM_TOP_N, Integer.toString(topN));
     parameters.put(PARAM_DIRECTIONS, String.join(",", directionNames));
+    if (assignment != AssignmentMode.NONE) {
+      parameters.put(PARAM_ASSIGNMENT, assignment.parameterValue());
+      parameters.put(PARAM_MAX_OFFERS, Integer.toString(config.maxOffersPerWorker()));
+    }
     BatchRun run = runs.create(new NewBatchRun(type, parameters, partitions, triggeredBy), now);
     LOG.log(Level.INFO, "batch {0} of type {1} triggered by {2}: {3} partitions, top {4}",
         run.id(), type, triggeredBy, partitions.size(), topN);
@@ -167,6 +205,14 @@ public final class MatchingBatch implements AutoCloseable {
   /** Runs newest first, of {@code type} (all when null), at most {@code limit}. */
   public List<BatchRun> runs(@Nullable String type, int limit) {
     return runs.list(type, limit);
+  }
+
+  /**
+   * The latest assignment this node computed (see the class comment), or empty. In memory only:
+   * another node, or this one after a restart, does not have it.
+   */
+  public Optional<BatchAssignment> lastAssignment() {
+    return Optional.ofNullable(lastAssignment);
   }
 
   /** Every partition of the run, by index; empty for an unknown run. */
@@ -369,7 +415,7 @@ public final class MatchingBatch implements AutoCloseable {
       return;
     }
     if (run.state() == BatchState.SUCCEEDED) {
-      publish(run);
+      publishAndAssign(run);
     }
     LOG.log(Level.INFO, "batch {0} {1}: {2} partitions done, {3} failed, {4} subjects ranked{5}",
         run.id(), run.state(), run.partitionsDone(), run.partitionsFailed(), run.itemsDone(),
@@ -377,22 +423,99 @@ public final class MatchingBatch implements AutoCloseable {
     notifyListener(l -> l.runFinished(run));
   }
 
-  private void publish(BatchRun run) {
+  /** Publishes a succeeded run; when this call published it, computes its assignment if any. */
+  private void publishAndAssign(BatchRun run) {
+    if (publish(run)) {
+      assign(run);
+    }
+  }
+
+  /** Publishes each direction of the run not published at its generation or later; whether any was. */
+  private boolean publish(BatchRun run) {
     long generation = Long.parseLong(run.parameters().get(PARAM_GENERATION));
+    boolean published = false;
     for (Direction d : directionsOf(run)) {
       if (results.publishedGeneration(d).orElse(0) < generation) {
         results.publish(d, generation);
         results.deleteGenerationsBefore(d, generation);
+        published = true;
       }
     }
+    return published;
   }
 
   private void publishUnpublished() {
     for (BatchRun run : runs.list(DAILY_MATCHING, 1)) {
       if (run.state() == BatchState.SUCCEEDED) {
-        publish(run);
+        publishAndAssign(run);
       }
     }
+  }
+
+  /** Computes the run's assignment, if it asks for one (see the class comment). */
+  private void assign(BatchRun run) {
+    AssignmentMode mode = AssignmentMode.ofParameter(run.parameters().get(PARAM_ASSIGNMENT));
+    Assigner chosen = mode.assigner();
+    if (chosen == null) {
+      return;
+    }
+    long generation = Long.parseLong(run.parameters().get(PARAM_GENERATION));
+    try {
+      Instant started = clock.instant();
+      int maxOffers = Integer.parseInt(run.parameters().getOrDefault(PARAM_MAX_OFFERS,
+          Integer.toString(config.maxOffersPerWorker())));
+      AssignmentProblem problem = assignmentProblem(generation, maxOffers);
+      Assignment greedy = Assigner.greedy().assign(problem);
+      Assignment optimal = Assigner.optimal().assign(problem);
+      AssignmentReport report = AssignmentReport.of(greedy, optimal);
+      BatchAssignment result = new BatchAssignment(run.id(), generation, mode, problem,
+          mode == AssignmentMode.OPTIMAL ? optimal : greedy, report, Duration.between(started, clock.instant()));
+      lastAssignment = result;
+      LOG.log(Level.INFO, String.format(Locale.ROOT,
+          "batch %s assignment (%s, at most %d offers per worker): %s; %d workers, %d jobs, %d edges; greedy total"
+              + " %.4f, optimal total %.4f (greedy reaches %.2f%%), in %d ms",
+          run.id(), mode.parameterValue(), maxOffers, result.assignment(), problem.workerCount(), problem.jobCount(),
+          problem.edgeCount(), report.greedyTotal(), report.optimalTotal(), report.ratio() * 100,
+          result.took().toMillis()));
+      notifyListener(l -> l.assignmentComputed(run, result));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "batch " + run.id() + ": computing the " + mode.parameterValue()
+          + " assignment failed; the run stays succeeded and published", e);
+    }
+  }
+
+  /**
+   * One edge per match of the published jobs-for-worker lists of {@code generation}, for every
+   * active worker this node indexes, to jobs it indexes as open.
+   */
+  private AssignmentProblem assignmentProblem(long generation, int maxOffers) {
+    engine.refresh();
+    AssignmentProblem.Builder problem = AssignmentProblem.builder();
+    Set<String> jobsDeclared = new HashSet<>();
+    List<String> workerIds = new ArrayList<>();
+    engine.workerIndex().forEach((Worker w) -> {
+      if (w.active()) {
+        workerIds.add(w.id());
+      }
+    });
+    for (String workerId : workerIds) {
+      Optional<MatchList> list = results.find(Direction.JOBS_FOR_WORKER, workerId);
+      if (list.isEmpty() || list.get().generation() != generation) {
+        continue;
+      }
+      problem.worker(workerId, maxOffers);
+      for (Match match : list.get().matches()) {
+        Optional<Job> job = engine.job(match.id());
+        if (job.isEmpty() || !job.get().open()) {
+          continue;
+        }
+        if (jobsDeclared.add(match.id())) {
+          problem.job(match.id(), job.get().headcount());
+        }
+        problem.edge(workerId, match.id(), match.score());
+      }
+    }
+    return problem.build();
   }
 
   private static Set<Direction> directionsOf(BatchRun run) {

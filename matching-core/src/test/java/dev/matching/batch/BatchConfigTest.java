@@ -18,6 +18,8 @@ class BatchConfigTest {
     assertThat(c.directions()).containsExactlyInAnyOrder(Direction.values());
     assertThat(c.leaseDuration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(c.assignment()).isEqualTo(AssignmentMode.NONE);
+    assertThat(c.maxOffersPerWorker()).isEqualTo(3);
     assertThat(c.toBuilder().build().toString()).isEqualTo(c.toString());
   }
 
@@ -30,6 +32,20 @@ class BatchConfigTest {
     assertThatThrownBy(() -> BatchConfig.custom().leaseDuration(Duration.ofSeconds(20)).build())
         .hasMessageStartingWith("heartbeatInterval").hasMessageContaining("half");
     assertThatThrownBy(() -> BatchConfig.custom().nodeId(" ").build()).hasMessageStartingWith("nodeId");
+    assertThatThrownBy(() -> BatchConfig.custom().maxOffersPerWorker(0).build())
+        .hasMessageStartingWith("maxOffersPerWorker");
+    assertThatThrownBy(() -> BatchConfig.custom().assignment(AssignmentMode.GREEDY)
+        .directions(Set.of(Direction.WORKERS_FOR_JOB)).build())
+        .hasMessageStartingWith("assignment").hasMessageContaining("JOBS_FOR_WORKER");
+  }
+
+  @Test
+  void assignmentModesRoundTripThroughTheRunParameter() {
+    for (AssignmentMode mode : AssignmentMode.values()) {
+      assertThat(AssignmentMode.ofParameter(mode.parameterValue())).isEqualTo(mode);
+    }
+    assertThat(AssignmentMode.ofParameter(null)).isEqualTo(AssignmentMode.NONE);
+    assertThatThrownBy(() -> AssignmentMode.ofParameter("Optimal")).hasMessageStartingWith("assignment");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.matching.MatchingEngine;
 import dev.matching.NotFoundException;
+import dev.matching.assignment.AssignedEdge;
+import dev.matching.assignment.AssignmentProblem;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
 import dev.matching.query.Direction;
@@ -158,6 +160,77 @@ class MatchingBatchTest {
   }
 
   @Test
+  void aRunWithAnAssignmentAssignsThePublishedListsWithinCapacity() {
+    List<BatchAssignment> reported = Collections.synchronizedList(new ArrayList<>());
+    BatchListener recording = new BatchListener() {
+      @Override
+      public void assignmentComputed(BatchRun run, BatchAssignment assignment) {
+        reported.add(assignment);
+      }
+    };
+    MatchingEngine engine = engine();
+    MatchingBatch batch = batch(engine, resultStore, config.toBuilder().maxOffersPerWorker(2).build(), recording);
+    BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, TOP_N, AssignmentMode.OPTIMAL, "operator-1");
+    assertThat(run.parameters()).containsEntry(MatchingBatch.PARAM_ASSIGNMENT, "optimal")
+        .containsEntry(MatchingBatch.PARAM_MAX_OFFERS, "2");
+    batch.runPending();
+
+    BatchAssignment result = batch.lastAssignment().orElseThrow();
+    assertThat(reported).containsExactly(result);
+    assertThat(result.runId()).isEqualTo(run.id());
+    assertThat(result.mode()).isEqualTo(AssignmentMode.OPTIMAL);
+    assertThat(result.generation()).isEqualTo(Long.parseLong(run.parameters().get(MatchingBatch.PARAM_GENERATION)));
+    AssignmentProblem fromStore = problemFromPublishedLists(2);
+    assertThat(result.problem().edgeCount()).isEqualTo(fromStore.edgeCount()).isPositive();
+    result.assignment().validate(fromStore);
+    for (AssignedEdge edge : result.assignment().edges()) {
+      assertThat(result.assignment().countForJob(edge.jobId()))
+          .isLessThanOrEqualTo(engine.job(edge.jobId()).orElseThrow().headcount());
+      assertThat(result.assignment().countForWorker(edge.workerId())).isLessThanOrEqualTo(2);
+    }
+    assertThat(result.assignment().totalScore()).isEqualTo(result.report().optimalTotal());
+    assertThat(result.report().optimalTotal()).isGreaterThanOrEqualTo(result.report().greedyTotal() - 1e-6);
+    assertThat(result.report().greedyEdges()).isPositive();
+  }
+
+  @Test
+  void aRunWithoutAnAssignmentComputesNone() {
+    MatchingBatch batch = batch("node-a");
+    BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    assertThat(run.parameters()).doesNotContainKeys(MatchingBatch.PARAM_ASSIGNMENT, MatchingBatch.PARAM_MAX_OFFERS);
+    batch.runPending();
+    assertThat(batch.status(run.id()).orElseThrow().state()).isEqualTo(BatchState.SUCCEEDED);
+    assertThat(batch.lastAssignment()).isEmpty();
+    MatchingBatch onlyJobs = batch(engine(), resultStore,
+        config.toBuilder().directions(java.util.Set.of(Direction.WORKERS_FOR_JOB)).build(), BatchListener.NONE);
+    assertThatThrownBy(() -> onlyJobs.trigger(MatchingBatch.DAILY_MATCHING, TOP_N, AssignmentMode.GREEDY, "operator-1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("assignment");
+  }
+
+  /** The test's own reading of the published worker lists as a problem: the oracle for the batch's. */
+  private AssignmentProblem problemFromPublishedLists(int maxOffers) {
+    AssignmentProblem.Builder problem = AssignmentProblem.builder();
+    java.util.Set<String> jobIds = new java.util.HashSet<>();
+    for (Worker w : workers) {
+      Optional<MatchList> list = resultStore.find(Direction.JOBS_FOR_WORKER, w.id());
+      if (list.isEmpty()) {
+        continue;
+      }
+      problem.worker(w.id(), maxOffers);
+      for (Match m : list.get().matches()) {
+        problem.edge(w.id(), m.id(), m.score());
+        jobIds.add(m.id());
+      }
+    }
+    for (Job j : jobs) {
+      if (jobIds.contains(j.id())) {
+        problem.job(j.id(), j.headcount());
+      }
+    }
+    return problem.build();
+  }
+
+  @Test
   void aSecondTriggerWhileRunningIsRefused() {
     MatchingBatch batch = batch("node-a");
     BatchRun first = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
@@ -264,6 +337,31 @@ class MatchingBatchTest {
 
     assertThat(batch.runPending()).isZero();
     assertPublishedResultsMatch(engine(), runStore.find(run.id()).orElseThrow());
+  }
+
+  @Test
+  void theNodeThatPublishesARunLeftUnpublishedComputesItsAssignment() {
+    BatchConfig greedy = config.toBuilder().assignment(AssignmentMode.GREEDY).build();
+    MatchingBatch next = batch(engine(), resultStore, greedy, BatchListener.NONE);
+    BatchRun run = next.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    MatchResultStore neverPublishes = new ForwardingResultStore(resultStore) {
+      @Override
+      public void publish(Direction d, long generation) {
+        throw new IllegalStateException("killed before publishing");
+      }
+    };
+    MatchingBatch dying = batch(engine(), neverPublishes, greedy.toBuilder().nodeId("dying").build(), BatchListener.NONE);
+    assertThatThrownBy(dying::runPending).hasMessageContaining("killed before publishing");
+    assertThat(dying.lastAssignment()).isEmpty();
+
+    assertThat(next.runPending()).isZero();
+    BatchAssignment result = next.lastAssignment().orElseThrow();
+    assertThat(result.runId()).isEqualTo(run.id());
+    assertThat(result.mode()).isEqualTo(AssignmentMode.GREEDY);
+    assertThat(result.assignment().totalScore()).isEqualTo(result.report().greedyTotal());
+    result.assignment().validate(problemFromPublishedLists(BatchConfig.ofDefaults().maxOffersPerWorker()));
+    assertThat(next.runPending()).isZero();
+    assertThat(next.lastAssignment()).containsSame(result);
   }
 
   @Test

@@ -30,6 +30,11 @@ final class TestPostgres {
 
   private TestPostgres() {}
 
+  /** The JDBC URL of the test server, for a process of its own (user and password included). */
+  static String jdbcUrl() {
+    return JDBC_URL;
+  }
+
   /** A pooled data source on the test server (session time zone: the server's default). */
   static DataSource dataSource() {
     return POOLED;
