@@ -105,7 +105,6 @@ public final class MatchingBatch implements AutoCloseable {
   private final @Nullable DailySchedule schedule;
   private final Object lifecycle = new Object();
   private @Nullable ScheduledExecutorService poller;
-  private @Nullable ExecutorService workers;
   private volatile @Nullable BatchAssignment lastAssignment;
 
   private MatchingBatch(Builder b) {
@@ -313,26 +312,48 @@ public final class MatchingBatch implements AutoCloseable {
       if (lease.isEmpty()) {
         return processed;
       }
-      if (process(active.get(), lease.get())) {
+      Outcome outcome = process(active.get(), lease.get());
+      if (outcome == Outcome.FINISHED) {
         processed++;
+      } else if (outcome == Outcome.RETRY_LATER) {
+        return processed;
       }
     }
     return processed;
   }
 
+  /** What became of a claimed partition. */
+  private enum Outcome {
+    /** Completed or failed by this node. */
+    FINISHED,
+    /** Another node holds it now. */
+    LEASE_LOST,
+    /** Given back: this node cannot work now (its store is unreachable). */
+    RETRY_LATER
+  }
+
   /**
-   * Ranks one partition and stores its lists; returns whether this node completed or failed it
-   * (false when it lost the lease). A subject that cannot be ranked, or lists that cannot be
-   * written, fail the partition with the reason recorded.
+   * Ranks one partition and stores its lists. A subject that cannot be ranked, or lists that
+   * cannot be written, fail the partition with the reason recorded; an index that cannot be
+   * refreshed from the store gives the partition back for a later attempt.
    */
-  private boolean process(BatchRun run, PartitionLease claimed) {
+  private Outcome process(BatchRun run, PartitionLease claimed) {
     PartitionSpec spec = PartitionSpec.parse(claimed.spec());
     long generation = Long.parseLong(run.parameters().get(PARAM_GENERATION));
     int topN = Integer.parseInt(run.parameters().getOrDefault(PARAM_TOP_N, Integer.toString(config.topN())));
     Instant started = clock.instant();
     PartitionLease lease = claimed;
     Instant lastBeat = started;
-    engine.refresh();
+    try {
+      engine.refresh();
+    } catch (RuntimeException storeDown) {
+      // Not the partition's fault (the store is unreachable or a change cannot be read): give the
+      // lease back so that this or another node retries at its next poll, and say why.
+      runs.release(lease);
+      LOG.log(Level.WARNING, "batch " + run.id() + " partition " + spec
+          + ": could not refresh the index from the store; partition released for a later attempt", storeDown);
+      return Outcome.RETRY_LATER;
+    }
     List<String> subjects = subjects(spec);
     Map<String, List<Match>> lists = new LinkedHashMap<>();
     try {
@@ -363,11 +384,11 @@ public final class MatchingBatch implements AutoCloseable {
           run.id(), spec, lists.size(), took.toMillis());
       notifyListener(l -> l.partitionCompleted(after, spec.toString(), lists.size(), took));
       finished(after);
-      return true;
+      return Outcome.FINISHED;
     } catch (LeaseLostException lost) {
       LOG.log(Level.WARNING, "batch {0} partition {1}: lease lost, work discarded", run.id(), spec);
       notifyListener(l -> l.leaseLost(run.id(), spec.toString()));
-      return false;
+      return Outcome.LEASE_LOST;
     }
   }
 
@@ -375,13 +396,13 @@ public final class MatchingBatch implements AutoCloseable {
    * Records the partition as failed with {@code reason}: the rest of the run goes on, and a
    * retry recomputes only the failed partitions.
    */
-  private boolean failPartition(BatchRun run, PartitionSpec spec, PartitionLease lease, long items,
+  private Outcome failPartition(BatchRun run, PartitionSpec spec, PartitionLease lease, long items,
       String reason, RuntimeException cause) {
     BatchRun after = runs.fail(lease, reason, items, clock.instant());
     LOG.log(Level.WARNING, "batch " + run.id() + " partition " + spec + " failed: " + reason, cause);
     notifyListener(l -> l.partitionFailed(after, spec.toString(), items, reason));
     finished(after);
-    return true;
+    return Outcome.FINISHED;
   }
 
   private List<String> subjects(PartitionSpec spec) {

@@ -25,6 +25,7 @@ import dev.matching.spi.memory.InMemoryBatchRunStore;
 import dev.matching.spi.memory.InMemoryJobStore;
 import dev.matching.spi.memory.InMemoryMatchResultStore;
 import dev.matching.spi.memory.InMemoryWorkerStore;
+import dev.matching.testing.ForwardingJobStore;
 import dev.matching.testing.MutableClock;
 import dev.matching.testing.RandomMarket;
 import java.time.Duration;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -417,6 +419,34 @@ class MatchingBatchTest {
       batch.stop(Duration.ofSeconds(10));
     }
     assertThat(batch.isStarted()).isFalse();
+  }
+
+  @Test
+  void aStoreThatCannotBeReadGivesThePartitionBackInsteadOfFailingIt() {
+    AtomicBoolean down = new AtomicBoolean(true);
+    JobStore flaky = new ForwardingJobStore(new InMemoryJobStore(clock)) {
+      @Override
+      public List<dev.matching.spi.Change> changesSince(long afterSequence, int limit) {
+        if (down.get()) {
+          throw new dev.matching.spi.StorageException("database unreachable");
+        }
+        return super.changesSince(afterSequence, limit);
+      }
+    };
+    flaky.upsertAll(jobs);
+    MatchingEngine engine = MatchingEngine.builder().jobStore(flaky).workerStore(workerStore).clock(clock).build();
+    MatchingBatch batch = batch(engine, resultStore, config, BatchListener.NONE);
+    BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+
+    assertThat(batch.runPending()).isZero();
+    assertThat(batch.partitions(run.id())).allSatisfy(p -> {
+      assertThat(p.state()).isEqualTo(dev.matching.spi.PartitionState.PENDING);
+      assertThat(p.error()).isNull();
+    });
+
+    down.set(false);
+    assertThat(batch.runPending()).isEqualTo(16);
+    assertThat(batch.status(run.id()).orElseThrow().state()).isEqualTo(BatchState.SUCCEEDED);
   }
 
   /** Delegates everything; tests override one method to inject a failure. */
