@@ -10,6 +10,7 @@ import dev.matching.spring.ops.AuditFilter;
 import dev.matching.spring.ops.DatabasePool;
 import dev.matching.spring.ops.HealthController;
 import dev.matching.spring.ops.HikariDatabasePool;
+import dev.matching.spring.ops.MaintenanceAwareReadinessIndicator;
 import dev.matching.spring.ops.MaintenanceFilter;
 import dev.matching.spring.ops.MaintenanceMode;
 import java.time.Clock;
@@ -21,6 +22,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +38,9 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 @AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
     MatchingSecurityAutoConfiguration.class},
-    afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+    afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration"},
+    beforeName = "org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "matching.web.enabled", matchIfMissing = true)
@@ -90,6 +95,19 @@ public class MatchingOpsAutoConfiguration {
       Clock clock) {
     return new AdminController(engine, results, maintenance, batch.getIfAvailable(), databasePool.getIfAvailable(),
         clock);
+  }
+
+  /** The readiness probe refuses traffic during maintenance (replaces Boot's readinessState indicator). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(ReadinessStateHealthIndicator.class)
+  @ConditionalOnBean(ApplicationAvailability.class)
+  static class MaintenanceReadiness {
+    @Bean
+    @ConditionalOnMissingBean(name = "readinessStateHealthIndicator")
+    ReadinessStateHealthIndicator readinessStateHealthIndicator(ApplicationAvailability availability,
+        MaintenanceMode maintenance) {
+      return new MaintenanceAwareReadinessIndicator(availability, maintenance);
+    }
   }
 
   /** Pool figures of a HikariCP data source for the system information. */

@@ -7,15 +7,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.ApplicationListener;
 
 /**
  * Whether the service is in maintenance: reads keep working, writes are refused with 503 by
  * {@link MaintenanceFilter}, and readiness is {@link ReadinessState#REFUSING_TRAFFIC} so load
  * balancers and Kubernetes take the node out of rotation. Switched at startup by
- * {@code matching.maintenance.enabled} and at run time by the admin API. Thread-safe.
+ * {@code matching.maintenance.enabled} and at run time by the admin API; each switch publishes an
+ * {@link AvailabilityChangeEvent}. Boot declares the application ready after startup whatever
+ * this says, so the readiness probe also asks {@link MaintenanceAwareReadinessIndicator}.
+ * Thread-safe.
  */
-public class MaintenanceMode implements ApplicationListener<AvailabilityChangeEvent<ReadinessState>> {
+public class MaintenanceMode {
 
   /**
    * The current state.
@@ -61,17 +63,6 @@ public class MaintenanceMode implements ApplicationListener<AvailabilityChangeEv
     AvailabilityChangeEvent.publish(events, this,
         enabled ? ReadinessState.REFUSING_TRAFFIC : ReadinessState.ACCEPTING_TRAFFIC);
     return next;
-  }
-
-  /**
-   * Keeps readiness refusing while maintenance is on: Boot declares the application ready after
-   * startup, which would otherwise override a maintenance mode configured at start.
-   */
-  @Override
-  public void onApplicationEvent(AvailabilityChangeEvent<ReadinessState> event) {
-    if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && isEnabled() && event.getSource() != this) {
-      AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
-    }
   }
 
   /** For logs. */
