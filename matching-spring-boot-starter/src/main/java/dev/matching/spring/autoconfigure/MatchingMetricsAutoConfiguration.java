@@ -11,6 +11,7 @@ import dev.matching.spring.web.QueryObserver;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -75,9 +76,10 @@ public class MatchingMetricsAutoConfiguration {
    * configured after this class, so it is looked up when the meters are bound.
    */
   @Bean
-  public MeterBinder matchingBatchMeters(ObjectProvider<MatchingBatch> batch) {
+  public MeterBinder matchingBatchMeters(ObjectProvider<MatchingBatch> batch, Clock clock) {
+    long startedSeconds = clock.instant().getEpochSecond();
     return registry -> batch.ifAvailable(b -> Gauge.builder(MatchingMetrics.BATCH_LAST_SUCCESS, b,
-            StorageProbes::lastSuccessSeconds)
+            probed -> StorageProbes.lastSuccessSeconds(probed, startedSeconds))
         .description("End of the last succeeded daily batch run, seconds since the epoch").baseUnit("seconds")
         .register(registry));
   }

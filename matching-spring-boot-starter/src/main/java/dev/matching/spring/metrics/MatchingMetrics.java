@@ -28,7 +28,10 @@ public final class MatchingMetrics {
    * batch results: Redis when configured).
    */
   public static final String STORAGE_UP = "matching.storage.up";
-  /** Gauge of the end of the last succeeded daily batch run, in seconds since the epoch (NaN before any). */
+  /**
+   * Gauge of the end of the last succeeded daily batch run, in seconds since the epoch; the
+   * service's start while no run has succeeded.
+   */
   public static final String BATCH_LAST_SUCCESS = "matching.batch.last.success";
 
   /** Tag naming a store. */

@@ -43,9 +43,11 @@ public final class StorageProbes {
 
   /**
    * Seconds since the epoch at which the newest succeeded daily run among the recent ones
-   * finished; NaN when none did (or the store did not answer).
+   * finished; {@code sinceSeconds} (the service's start) when none did, so a service that never
+   * completes a run is reported late one period after it started; NaN when the store did not
+   * answer.
    */
-  public static double lastSuccessSeconds(MatchingBatch batch) {
+  public static double lastSuccessSeconds(MatchingBatch batch, long sinceSeconds) {
     try {
       for (BatchRun run : batch.runs(MatchingBatch.DAILY_MATCHING, RECENT_RUNS)) {
         if (run.state() == BatchState.SUCCEEDED) {
@@ -53,7 +55,7 @@ public final class StorageProbes {
           return end.getEpochSecond();
         }
       }
-      return Double.NaN;
+      return sinceSeconds;
     } catch (StorageException e) {
       LOG.log(System.Logger.Level.DEBUG, "batch run probe failed", e);
       return Double.NaN;

@@ -99,6 +99,15 @@ class PostgresProfileTest {
       HttpResponse<String> info = exchange(second, "GET", "/api/v1/admin/system-info", null);
       assertThat(info.statusCode()).isEqualTo(200);
       assertThat(info.body()).contains("\"pool_stats\"", "\"active\"", "\"max\":");
+
+      String hostile = "Robert'); DROP TABLE jobs;-- <script>alert(1)</script>";
+      assertThat(send(second, "PUT", "/api/v1/jobs/hostile-job", job.replace("\"employer_id\"",
+          "\"title\":\"" + hostile + "\",\"employer_id\""))).isEqualTo(201);
+      assertThat(exchange(second, "GET", "/api/v1/jobs/hostile-job", null).body()).contains(hostile);
+      HttpResponse<String> injectedCursor = exchange(second, "GET",
+          "/api/v1/jobs?limit=2&after=%27%20OR%20%271%27%3D%271", null);
+      assertThat(injectedCursor.statusCode()).isEqualTo(200);
+      assertThat(engine.jobStore().count()).isEqualTo(302);
     }
   }
 }
