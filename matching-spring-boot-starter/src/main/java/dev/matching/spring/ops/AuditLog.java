@@ -7,8 +7,9 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * AUDIT log events on the {@code matching.audit} logger: who changed what, with which outcome.
- * Each event is one line ({@code AUDIT <action> k=v ...}) whose key-value pairs structured
- * logging (for example ECS JSON) turns into fields.
+ * Each event is one line ({@code AUDIT <action> k=v ...}) whose key-value pairs
+ * ({@code category=audit}, {@code action}, {@code actor}, ...) structured logging (for example
+ * ECS JSON) turns into fields.
  */
 public final class AuditLog {
   /** Name of the logger. */
@@ -23,7 +24,7 @@ public final class AuditLog {
    */
   public static void record(String action, String actor, Map<String, ?> details) {
     StringBuilder message = new StringBuilder("AUDIT ").append(action).append(" actor=").append(actor);
-    LoggingEventBuilder event = LOG.atInfo().addKeyValue("event", "audit").addKeyValue("action", action)
+    LoggingEventBuilder event = LOG.atInfo().addKeyValue("category", "audit").addKeyValue("action", action)
         .addKeyValue("actor", actor);
     details.forEach((key, value) -> {
       message.append(' ').append(key).append('=').append(value);

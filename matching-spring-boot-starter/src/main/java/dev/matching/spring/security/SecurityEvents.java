@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SECURITY log events on the {@code matching.security} logger: failed authentications, denied
- * requests and exceeded rate limits, each with key-value pairs ({@code event}, {@code reason},
+ * requests and exceeded rate limits, each with key-value pairs ({@code category=security},
+ * {@code action}, {@code reason},
  * {@code key}, {@code role}, {@code method}, {@code path}, {@code remote}) that structured
  * logging (for example ECS JSON) turns into fields. Never logs a presented key.
  */
@@ -22,7 +23,7 @@ public final class SecurityEvents {
     LOG.atWarn().setMessage("SECURITY authentication_failed reason={} method={} path={} remote={}")
         .addArgument(reason).addArgument(request.getMethod()).addArgument(request.getRequestURI())
         .addArgument(request.getRemoteAddr())
-        .addKeyValue("event", "authentication_failed").addKeyValue("reason", reason)
+        .addKeyValue("category", "security").addKeyValue("action", "authentication_failed").addKeyValue("reason", reason)
         .addKeyValue("method", request.getMethod()).addKeyValue("path", request.getRequestURI())
         .addKeyValue("remote", request.getRemoteAddr()).log();
   }
@@ -32,7 +33,7 @@ public final class SecurityEvents {
     LOG.atWarn().setMessage("SECURITY access_denied reason={} key={} role={} method={} path={} remote={}")
         .addArgument(reason).addArgument(principal.name()).addArgument(principal.role().label())
         .addArgument(request.getMethod()).addArgument(request.getRequestURI()).addArgument(request.getRemoteAddr())
-        .addKeyValue("event", "access_denied").addKeyValue("reason", reason)
+        .addKeyValue("category", "security").addKeyValue("action", "access_denied").addKeyValue("reason", reason)
         .addKeyValue("key", principal.name()).addKeyValue("role", principal.role().label())
         .addKeyValue("method", request.getMethod()).addKeyValue("path", request.getRequestURI())
         .addKeyValue("remote", request.getRemoteAddr()).log();

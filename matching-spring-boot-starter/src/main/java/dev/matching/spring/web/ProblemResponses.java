@@ -34,7 +34,7 @@ public final class ProblemResponses {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+          if (c < 0x20) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
