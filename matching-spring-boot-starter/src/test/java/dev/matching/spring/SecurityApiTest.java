@@ -193,6 +193,8 @@ class SecurityApiTest {
   @Test
   @ExtendWith(OutputCaptureExtension.class)
   void erasureAndMaintenanceAreAudited(CapturedOutput output) throws Exception {
+    assertThat(calls.send("GET", "/api/v1/jobs/acme-none/matches?limit=100", null, ADMIN).body().get("matches")
+        .findValuesAsString("id")).contains("w-admin");
     Reply erased = calls.send("DELETE", "/api/v1/admin/workers/w-admin/personal-data", null, ADMIN);
     assertThat(erased.status()).isEqualTo(200);
     assertThat(erased.body().get("worker_removed").asBoolean()).isTrue();

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,8 +54,8 @@ public class MatchingOpsAutoConfiguration {
       Clock clock) {
     MatchingProperties.Maintenance config = properties.getMaintenance();
     if (config.getRetryAfter().isNegative() || config.getRetryAfter().isZero()) {
-      throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
-          "matching.maintenance.retry-after", config.getRetryAfter(), "must be positive");
+      throw new InvalidConfigurationPropertyValueException("matching.maintenance.retry-after", config.getRetryAfter(),
+          "must be positive");
     }
     return new MaintenanceMode(config.isEnabled(), config.getRetryAfter(), events, clock);
   }

@@ -6,6 +6,7 @@ import dev.matching.batch.MatchingBatch;
 import dev.matching.spi.BatchRun;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.web.InvalidRequestException;
+import dev.matching.spring.web.MatchingApiController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringBootVersion;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/admin")
-public class AdminController {
+public class AdminController implements MatchingApiController {
   private final MatchingEngine engine;
   private final MatchResultStore results;
   private final MaintenanceMode maintenance;
@@ -134,7 +136,7 @@ public class AdminController {
     BatchRun run = runs.get(0);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("batch_id", run.id());
-    json.put("status", run.state().name().toLowerCase(java.util.Locale.ROOT));
+    json.put("status", run.state().name().toLowerCase(Locale.ROOT));
     json.put("created_at", run.createdAt().toString());
     json.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
     json.put("age_seconds", Duration.between(run.createdAt(), clock.instant()).toSeconds());

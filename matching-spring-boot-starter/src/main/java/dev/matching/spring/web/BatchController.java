@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/batch")
-public class BatchController {
+public class BatchController implements MatchingApiController {
   private static final int MAX_LIST = 100;
   private final MatchingBatch batch;
   private final Clock clock;

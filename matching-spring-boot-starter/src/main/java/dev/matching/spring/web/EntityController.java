@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-public class EntityController {
+public class EntityController implements MatchingApiController {
   private final EntityEndpoints<Job, JobJson> jobs;
   private final EntityEndpoints<Worker, WorkerJson> workers;
   private final MatchingEngine engine;

@@ -24,8 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * conflicts, 403 for denied object access, 413 for oversized bodies, 503 when storage is unavailable, and a 500 without any
  * internals for anything unexpected (logged with its stack trace).
  */
-@RestControllerAdvice(assignableTypes = {EntityController.class, MatchController.class, BatchController.class,
-    dev.matching.spring.ops.AdminController.class})
+@RestControllerAdvice(assignableTypes = MatchingApiController.class)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
   /** Base of the {@code type} URIs of this API's problems. */
   public static final String TYPE_BASE = "https://matching.dev/problems/";
