@@ -140,6 +140,7 @@ class SecurityApiTest {
         new Row("GET", "/api/v1/batch/status", null, 401, 403, 200, 200),
         new Row("GET", "/api/v1/batch/status/run-missing", null, 401, 403, 404, 404),
         new Row("POST", "/api/v1/batch/retry/run-missing", null, 401, 403, 404, 404),
+        new Row("POST", "/api/v1/batch/cancel/run-missing", null, 401, 403, 404, 404),
         new Row("POST", "/api/v1/batch/trigger", "{\"batch_type\":\"weekly\"}", 401, 403, 400, 400),
         new Row("GET", "/api/v1/admin/maintenance", null, 401, 403, 403, 200),
         new Row("POST", "/api/v1/admin/maintenance", "{\"enabled\":false}", 401, 403, 403, 200),
