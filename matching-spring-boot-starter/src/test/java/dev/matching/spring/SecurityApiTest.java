@@ -302,6 +302,15 @@ class SecurityApiTest {
   }
 
   @Test
+  void batchRunsRecordTheCallingKey() throws Exception {
+    Reply triggered = calls.send("POST", "/api/v1/batch/trigger", "{\"batch_type\":\"daily_matching\"}", OPERATOR);
+    assertThat(triggered.status()).isEqualTo(202);
+    assertThat(triggered.body().get("triggered_by").asString()).isEqualTo("back-office");
+    String id = triggered.body().get("batch_id").asString();
+    assertThat(calls.send("POST", "/api/v1/batch/cancel/" + id, null, OPERATOR).status()).isEqualTo(200);
+  }
+
+  @Test
   void systemInfoReportsVersionUptimeIndexesAndBatch() throws Exception {
     Reply info = calls.send("GET", "/api/v1/admin/system-info", null, ADMIN);
     assertThat(info.status()).isEqualTo(200);

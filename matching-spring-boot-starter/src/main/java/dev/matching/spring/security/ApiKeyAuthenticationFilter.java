@@ -4,8 +4,11 @@ import dev.matching.spring.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
@@ -68,7 +71,33 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     request.setAttribute(ApiPrincipal.ATTRIBUTE, principal);
-    chain.doFilter(request, response);
+    chain.doFilter(new AuthenticatedRequest(request, principal), response);
+  }
+
+  /** The request as seen by the application: its user principal is the key, its roles the key's. */
+  private static final class AuthenticatedRequest extends HttpServletRequestWrapper {
+    private final ApiPrincipal principal;
+
+    AuthenticatedRequest(HttpServletRequest request, ApiPrincipal principal) {
+      super(request);
+      this.principal = principal;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+      return principal;
+    }
+
+    @Override
+    public String getRemoteUser() {
+      return principal.name();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return Arrays.stream(ApiRole.values())
+          .anyMatch(r -> r.label().equalsIgnoreCase(role) && principal.role().includes(r));
+    }
   }
 
   private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String reason,
