@@ -3,6 +3,10 @@ package dev.matching.spring;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -30,6 +34,121 @@ public class MatchingProperties {
   private final Jdbc jdbc = new Jdbc();
   /** Redis result store (matching-redis). */
   private final Redis redis = new Redis();
+  /** API keys, roles and rate limits. */
+  private final Security security = new Security();
+  /** Maintenance mode. */
+  private final Maintenance maintenance = new Maintenance();
+
+  public Security getSecurity() {
+    return security;
+  }
+
+  public Maintenance getMaintenance() {
+    return maintenance;
+  }
+
+  /** API-key authentication, role checks and per-key rate limits of the REST API. */
+  public static class Security {
+    /** Whether every /api request needs an API key ({@code Authorization: Bearer <key>}). */
+    private boolean enabled = false;
+    /** The accepted keys, each stored as a hash with its role. */
+    private List<Key> keys = new ArrayList<>();
+    /** Requests per minute allowed to one key, by role (client, operator, admin); 0 means unlimited. */
+    private Map<String, Integer> requestsPerMinute = new LinkedHashMap<>(
+        Map.of("client", 600, "operator", 1200, "admin", 1200));
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public List<Key> getKeys() {
+      return keys;
+    }
+
+    public void setKeys(List<Key> keys) {
+      this.keys = keys;
+    }
+
+    public Map<String, Integer> getRequestsPerMinute() {
+      return requestsPerMinute;
+    }
+
+    public void setRequestsPerMinute(Map<String, Integer> requestsPerMinute) {
+      this.requestsPerMinute = requestsPerMinute;
+    }
+  }
+
+  /** One API key: its hash, never the key itself. */
+  public static class Key {
+    /** Name of the key in logs and audit records (who is calling). */
+    private @Nullable String name;
+    /** {@code sha256:<64 hex digits>} of the key. */
+    private @Nullable String hash;
+    /** admin, operator or client. */
+    private @Nullable String role;
+    /** The employer a client key acts for; required for client keys. */
+    private @Nullable String employerId;
+
+    public @Nullable String getName() {
+      return name;
+    }
+
+    public void setName(@Nullable String name) {
+      this.name = name;
+    }
+
+    public @Nullable String getHash() {
+      return hash;
+    }
+
+    public void setHash(@Nullable String hash) {
+      this.hash = hash;
+    }
+
+    public @Nullable String getRole() {
+      return role;
+    }
+
+    public void setRole(@Nullable String role) {
+      this.role = role;
+    }
+
+    public @Nullable String getEmployerId() {
+      return employerId;
+    }
+
+    public void setEmployerId(@Nullable String employerId) {
+      this.employerId = employerId;
+    }
+  }
+
+  /** Maintenance mode: reads keep working, writes get 503, readiness refuses traffic. */
+  public static class Maintenance {
+    /** Whether the service starts in maintenance mode. */
+    private boolean enabled = false;
+    /** Retry-After sent with the 503 answers to writes during maintenance. */
+    private Duration retryAfter = Duration.ofMinutes(5);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getRetryAfter() {
+      return retryAfter;
+    }
+
+    public void setRetryAfter(Duration retryAfter) {
+      this.retryAfter = retryAfter;
+    }
+  }
 
   public Jdbc getJdbc() {
     return jdbc;
@@ -472,6 +591,8 @@ public class MatchingProperties {
      * the service degrades instead of answering 503.
      */
     private boolean recommendationsLiveFallback = true;
+    /** Cross-origin access to the API. */
+    private final Cors cors = new Cors();
 
     public boolean isRecommendationsLiveFallback() {
       return recommendationsLiveFallback;
@@ -479,6 +600,10 @@ public class MatchingProperties {
 
     public void setRecommendationsLiveFallback(boolean recommendationsLiveFallback) {
       this.recommendationsLiveFallback = recommendationsLiveFallback;
+    }
+
+    public Cors getCors() {
+      return cors;
     }
 
     public org.springframework.util.unit.DataSize getMaxBodySize() {
@@ -511,6 +636,20 @@ public class MatchingProperties {
 
     public void setMaxBulkRecords(int maxBulkRecords) {
       this.maxBulkRecords = maxBulkRecords;
+    }
+  }
+
+  /** Cross-origin resource sharing for browsers calling /api from other origins. */
+  public static class Cors {
+    /** Origins allowed to call the API from a browser (e.g. https://app.example.com); none when empty. */
+    private List<String> allowedOrigins = new ArrayList<>();
+
+    public List<String> getAllowedOrigins() {
+      return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(List<String> allowedOrigins) {
+      this.allowedOrigins = allowedOrigins;
     }
   }
 }

@@ -157,6 +157,12 @@ class MatchingAutoConfigurationTest {
       assertThat(context.getBean(QueryObserver.class)).isInstanceOf(MicrometerQueryObserver.class);
       assertThat(registry.find("matching.index.size").tag("kind", "job").gauge()).isNotNull();
       assertThat(registry.find("matching.query").tag("direction", "jobs_for_worker").timer()).isNotNull();
+      assertThat(registry.get("matching.storage.up").tag("store", "entities").gauge().value()).isEqualTo(1.0);
+      assertThat(registry.get("matching.storage.up").tag("store", "results").gauge().value()).isEqualTo(1.0);
+      assertThat(registry.get("matching.batch.runs").tag("state", "failed").counter().count()).isZero();
+      double lastSuccess = registry.get("matching.batch.last.success").gauge().value();
+      assertThat(lastSuccess).as("the start while no run succeeded").isCloseTo(
+          java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120.0));
     });
   }
 

@@ -1,13 +1,18 @@
 package dev.matching.spring.autoconfigure;
 
 import dev.matching.MatchingEngine;
+import dev.matching.batch.MatchingBatch;
+import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.metrics.MatchingMetrics;
+import dev.matching.spring.metrics.StorageProbes;
 import dev.matching.spring.metrics.MicrometerBatchListener;
 import dev.matching.spring.metrics.MicrometerQueryObserver;
 import dev.matching.spring.web.QueryObserver;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -51,5 +56,31 @@ public class MatchingMetricsAutoConfiguration {
       Gauge.builder(MatchingMetrics.INDEX_LAG, engine, MatchingEngine::indexLag)
           .description("Store changes not yet applied to the indexes").register(registry);
     };
+  }
+
+  /** Whether the entity store and the result store answer, probed at each scrape. */
+  @Bean
+  public MeterBinder matchingStorageMeters(MatchingEngine engine, MatchResultStore results) {
+    return registry -> {
+      Gauge.builder(MatchingMetrics.STORAGE_UP, engine, StorageProbes::entitiesUp)
+          .description("Whether the store answers (1) or not (0)").tag(MatchingMetrics.TAG_STORE, "entities")
+          .register(registry);
+      Gauge.builder(MatchingMetrics.STORAGE_UP, results, StorageProbes::resultsUp)
+          .description("Whether the store answers (1) or not (0)").tag(MatchingMetrics.TAG_STORE, "results")
+          .register(registry);
+    };
+  }
+
+  /**
+   * When the last daily batch run succeeded, for the "batch late" alert. The batch is
+   * configured after this class, so it is looked up when the meters are bound.
+   */
+  @Bean
+  public MeterBinder matchingBatchMeters(ObjectProvider<MatchingBatch> batch, Clock clock) {
+    long startedSeconds = clock.instant().getEpochSecond();
+    return registry -> batch.ifAvailable(b -> Gauge.builder(MatchingMetrics.BATCH_LAST_SUCCESS, b,
+            probed -> StorageProbes.lastSuccessSeconds(probed, startedSeconds))
+        .description("End of the last succeeded daily batch run, seconds since the epoch").baseUnit("seconds")
+        .register(registry));
   }
 }

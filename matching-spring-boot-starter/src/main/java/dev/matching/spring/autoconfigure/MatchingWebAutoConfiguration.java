@@ -13,7 +13,18 @@ import dev.matching.spring.web.ProblemHandler;
 import dev.matching.spring.web.QueryObserver;
 import dev.matching.spring.web.QueryParameters;
 import dev.matching.spring.web.RequestSizeLimitFilter;
+import dev.matching.spring.web.JobWriteAuthorizer;
+import dev.matching.spring.web.SecurityHeadersFilter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,6 +49,16 @@ import tools.jackson.databind.DeserializationFeature;
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "matching.web.enabled", matchIfMissing = true)
 public class MatchingWebAutoConfiguration {
+  /** Order of the security headers filter (before every other filter of the API). */
+  public static final int ORDER_SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 100;
+  /** Order of the CORS filter (preflights are answered before authentication). */
+  public static final int ORDER_CORS = ORDER_SECURITY_HEADERS + 10;
+  /** Order of the API-key authentication filter. */
+  public static final int ORDER_AUTHENTICATION = ORDER_CORS + 10;
+  /** Order of the audit filter (after authentication, so it knows the caller). */
+  public static final int ORDER_AUDIT = ORDER_AUTHENTICATION + 10;
+  /** Order of the maintenance filter (after the audit filter, so refused writes are recorded). */
+  public static final int ORDER_MAINTENANCE = ORDER_AUDIT + 10;
 
   /** JSON to domain conversion with per-field errors. */
   @Bean
@@ -73,12 +94,13 @@ public class MatchingWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public EntityController matchingEntityController(MatchingEngine engine, DomainMapper mapper,
-      MatchingProperties properties) {
+      MatchingProperties properties, ObjectProvider<JobWriteAuthorizer> jobWriteAuthorizer) {
     int max = properties.getWeb().getMaxBulkRecords();
     if (max < 1) {
       throw new InvalidConfigurationPropertyValueException("matching.web.max-bulk-records", max, "must be at least 1");
     }
-    return new EntityController(engine, mapper, max, properties.getQuery().getMaxLimit());
+    return new EntityController(engine, mapper, max, properties.getQuery().getMaxLimit(),
+        jobWriteAuthorizer.getIfAvailable(() -> JobWriteAuthorizer.ALLOW_ALL));
   }
 
   /** Matching, explanations, search and stored recommendations. */
@@ -115,6 +137,34 @@ public class MatchingWebAutoConfiguration {
     }
     FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(max));
     registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  /** nosniff, no framing, no referrer, and no caching of API responses, on every response. */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingSecurityHeadersFilter")
+  public FilterRegistrationBean<SecurityHeadersFilter> matchingSecurityHeadersFilter() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.setOrder(ORDER_SECURITY_HEADERS);
+    return registration;
+  }
+
+  /** Cross-origin access to {@code /api/**} from {@code matching.web.cors.allowed-origins}, when any. */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingCorsFilter")
+  @Conditional(OnCorsOrigins.class)
+  public FilterRegistrationBean<CorsFilter> matchingCorsFilter(MatchingProperties properties) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(properties.getWeb().getCors().getAllowedOrigins());
+    cors.setAllowedMethods(List.of("GET", "PUT", "POST", "DELETE", "OPTIONS"));
+    cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
+        HttpHeaders.IF_NONE_MATCH));
+    cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE));
+    cors.setMaxAge(Duration.ofHours(1));
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", cors);
+    FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+    registration.setOrder(ORDER_CORS);
     return registration;
   }
 

@@ -22,6 +22,20 @@ public final class MatchingMetrics {
   /** Counter of batch runs that reached a final state, seen by this node; tag {@code state}. */
   public static final String BATCH_RUNS = "matching.batch.runs";
 
+  /**
+   * Gauge of whether a store answers (1) or not (0), probed at each scrape; tag {@code store}:
+   * {@code entities} (jobs and workers: PostgreSQL in a JDBC setup) or {@code results} (stored
+   * batch results: Redis when configured).
+   */
+  public static final String STORAGE_UP = "matching.storage.up";
+  /**
+   * Gauge of the end of the last succeeded daily batch run, in seconds since the epoch; the
+   * service's start while no run has succeeded.
+   */
+  public static final String BATCH_LAST_SUCCESS = "matching.batch.last.success";
+
+  /** Tag naming a store. */
+  public static final String TAG_STORE = "store";
   /** Tag naming the ranking direction. */
   public static final String TAG_DIRECTION = "direction";
   /** Tag naming an entity kind. */

@@ -2,6 +2,7 @@ package dev.matching.spring.metrics;
 
 import dev.matching.batch.BatchListener;
 import dev.matching.spi.BatchRun;
+import dev.matching.spi.BatchState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,6 +28,17 @@ public class MicrometerBatchListener implements BatchListener {
         .register(registry);
     this.duration = Timer.builder(MatchingMetrics.BATCH_PARTITION_DURATION)
         .description("Time to rank and store one batch partition").register(registry);
+    for (BatchState state : BatchState.values()) {
+      if (!state.active()) {
+        runs(state);
+      }
+    }
+  }
+
+  /** Registered up front for every final state, so alerts see a zero before the first run. */
+  private Counter runs(BatchState state) {
+    return Counter.builder(MatchingMetrics.BATCH_RUNS).description("Batch runs finished")
+        .tag(MatchingMetrics.TAG_STATE, state.name().toLowerCase(Locale.ROOT)).register(registry);
   }
 
   private Counter partitions(String outcome) {
@@ -54,7 +66,6 @@ public class MicrometerBatchListener implements BatchListener {
 
   @Override
   public void runFinished(BatchRun run) {
-    Counter.builder(MatchingMetrics.BATCH_RUNS).description("Batch runs finished")
-        .tag(MatchingMetrics.TAG_STATE, run.state().name().toLowerCase(Locale.ROOT)).register(registry).increment();
+    runs(run.state()).increment();
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.matching.NotFoundException;
 import dev.matching.batch.MatchingBatch;
 import dev.matching.spring.web.ResultJson.BatchRunJson;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/batch")
-public class BatchController {
+public class BatchController implements MatchingApiController {
   private static final int MAX_LIST = 100;
   private final MatchingBatch batch;
   private final Clock clock;
@@ -39,7 +41,8 @@ public class BatchController {
    *
    * @param batchType must be {@code daily_matching}
    * @param topN matches stored per subject; the configured default when absent
-   * @param triggeredBy who asks, for the record; {@code api} when absent
+   * @param triggeredBy who asks, for the record; the caller's API key name (or {@code api}
+   *     without security) when absent
    */
   public record TriggerRequest(
       @JsonProperty("batch_type") @Nullable String batchType,
@@ -48,7 +51,7 @@ public class BatchController {
 
   /** Starts a run (202 with the queued run). */
   @PostMapping("/trigger")
-  public ResponseEntity<BatchRunJson> trigger(@RequestBody TriggerRequest request) {
+  public ResponseEntity<BatchRunJson> trigger(@RequestBody TriggerRequest request, HttpServletRequest http) {
     if (request.batchType() == null) {
       throw InvalidRequestException.of("batch_type", "is required (\"" + MatchingBatch.DAILY_MATCHING + "\")");
     }
@@ -60,7 +63,9 @@ public class BatchController {
     if (topN < 1 || topN > dev.matching.batch.BatchConfig.MAX_TOP_N) {
       throw InvalidRequestException.of("top_n", "must be within [1, " + dev.matching.batch.BatchConfig.MAX_TOP_N + "], was " + topN);
     }
-    String who = request.triggeredBy() == null || request.triggeredBy().isBlank() ? "api" : request.triggeredBy();
+    Principal caller = http.getUserPrincipal();
+    String who = request.triggeredBy() != null && !request.triggeredBy().isBlank() ? request.triggeredBy()
+        : caller != null ? caller.getName() : "api";
     var run = batch.trigger(request.batchType(), topN, who);
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(json(run.id()));
   }

@@ -30,12 +30,22 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-public class EntityController {
+public class EntityController implements MatchingApiController {
   private final EntityEndpoints<Job, JobJson> jobs;
   private final EntityEndpoints<Worker, WorkerJson> workers;
+  private final MatchingEngine engine;
+  private final JobWriteAuthorizer jobWriteAuthorizer;
 
-  /** Endpoints over {@code engine}. */
+  /** Endpoints over {@code engine}; every write is allowed. */
   public EntityController(MatchingEngine engine, DomainMapper mapper, int maxBulkRecords, int maxPage) {
+    this(engine, mapper, maxBulkRecords, maxPage, JobWriteAuthorizer.ALLOW_ALL);
+  }
+
+  /** Endpoints over {@code engine}; job writes are checked by {@code jobWriteAuthorizer} first. */
+  public EntityController(MatchingEngine engine, DomainMapper mapper, int maxBulkRecords, int maxPage,
+      JobWriteAuthorizer jobWriteAuthorizer) {
+    this.engine = engine;
+    this.jobWriteAuthorizer = jobWriteAuthorizer;
     this.jobs = new EntityEndpoints<>("job", engine.jobStore(), new EntityEndpoints.Writes<>() {
       @Override
       public Versioned<Job> upsert(Job entity) {
@@ -95,6 +105,7 @@ public class EntityController {
   public ResponseEntity<JobJson> putJob(@PathVariable String id, @RequestBody JobJson body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+    jobWriteAuthorizer.check(id, storedEmployerOf(id), body.employerId());
     return jobs.put(id, body, ifMatch, ifNoneMatch);
   }
 
@@ -108,7 +119,12 @@ public class EntityController {
   @DeleteMapping("/jobs/{id}")
   public ResponseEntity<Void> deleteJob(@PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    jobWriteAuthorizer.check(id, storedEmployerOf(id), null);
     return jobs.delete(id, ifMatch);
+  }
+
+  private @Nullable String storedEmployerOf(String jobId) {
+    return engine.jobStore().find(jobId).map(stored -> stored.value().employerId()).orElse(null);
   }
 
   /** Jobs in id order, {@code limit} at a time after {@code after}. */

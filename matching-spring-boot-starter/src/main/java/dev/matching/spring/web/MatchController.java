@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-public class MatchController {
+public class MatchController implements MatchingApiController {
   /** The profile id used for an unregistered profile posted to a search endpoint. */
   public static final String ANONYMOUS_ID = "anonymous";
   private static final System.Logger LOG = System.getLogger(MatchController.class.getName());

@@ -21,16 +21,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Answers every error of the matching API as {@code application/problem+json} (RFC 9457): 400
  * with a list of field errors for bad input, 404 for unknown ids, 409 for version and batch
- * conflicts, 413 for oversized bodies, 503 when storage is unavailable, and a 500 without any
+ * conflicts, 403 for denied object access, 413 for oversized bodies, 503 when storage is unavailable, and a 500 without any
  * internals for anything unexpected (logged with its stack trace).
  */
-@RestControllerAdvice(assignableTypes = {EntityController.class, MatchController.class, BatchController.class})
+@RestControllerAdvice(assignableTypes = MatchingApiController.class)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
   /** Base of the {@code type} URIs of this API's problems. */
   public static final String TYPE_BASE = "https://matching.dev/problems/";
   private static final System.Logger LOG = System.getLogger(ProblemHandler.class.getName());
 
-  static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
+  /** A problem of this API's {@code type} (appended to {@link #TYPE_BASE}). */
+  public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(URI.create(TYPE_BASE + type));
     p.setTitle(title);
@@ -65,6 +66,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     p.setProperty("kind", e.kind());
     p.setProperty("id", e.id());
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
   }
 
   @ExceptionHandler(VersionConflictException.class)

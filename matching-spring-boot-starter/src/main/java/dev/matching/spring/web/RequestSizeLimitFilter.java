@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,11 +35,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   private void reject(HttpServletResponse response, long size) throws IOException {
-    response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write("{\"type\":\"" + ProblemHandler.TYPE_BASE + "payload-too-large\","
-        + "\"title\":\"Payload too large\",\"status\":413,"
-        + "\"detail\":\"the request body must be at most " + maxBytes + " bytes, was " + size + "\"}");
+    ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+        "the request body must be at most " + maxBytes + " bytes, was " + size);
   }
 
   /** Thrown by a body stream that grew past the limit; answered with 413. */

@@ -3,6 +3,7 @@ package dev.matching.examples.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matching.MatchingEngine;
+import dev.matching.spring.security.ApiKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Timeout(180)
 class PostgresProfileTest {
+  private static final String ADMIN_KEY = "postgres-profile-test-admin-key";
   private static final String SCHEMA = "ref_app_" + Long.toHexString(System.nanoTime());
   private static EmbeddedPostgres embedded;
   private static String url;
@@ -56,17 +58,23 @@ class PostgresProfileTest {
     return new SpringApplicationBuilder(ReferenceApp.class).profiles("postgres").run(
         "--server.port=0", "--spring.datasource.url=" + url, "--matching.jdbc.schema=" + SCHEMA,
         "--sample.jobs=300", "--sample.workers=100", "--matching.batch.schedule-enabled=false",
-        "--matching.redis.url=");
+        "--matching.redis.url=", "--MATCHING_ADMIN_KEY_HASH=" + ApiKeys.hash(ADMIN_KEY));
   }
 
   private static int send(ConfigurableApplicationContext app, String method, String path, String body)
       throws IOException, InterruptedException {
+    return exchange(app, method, path, body).statusCode();
+  }
+
+  private static HttpResponse<String> exchange(ConfigurableApplicationContext app, String method, String path,
+      String body) throws IOException, InterruptedException {
     String port = app.getEnvironment().getProperty("local.server.port");
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + ADMIN_KEY)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -88,6 +96,18 @@ class PostgresProfileTest {
       assertThat(engine.jobIndex().size()).isEqualTo(301);
       assertThat(send(second, "GET", "/api/v1/jobs/persisted-job", null)).isEqualTo(200);
       assertThat(send(second, "PUT", "/api/v1/jobs/persisted-job", job)).isEqualTo(200);
+      HttpResponse<String> info = exchange(second, "GET", "/api/v1/admin/system-info", null);
+      assertThat(info.statusCode()).isEqualTo(200);
+      assertThat(info.body()).contains("\"pool_stats\"", "\"active\"", "\"max\":");
+
+      String hostile = "Robert'); DROP TABLE jobs;-- <script>alert(1)</script>";
+      assertThat(send(second, "PUT", "/api/v1/jobs/hostile-job", job.replace("\"employer_id\"",
+          "\"title\":\"" + hostile + "\",\"employer_id\""))).isEqualTo(201);
+      assertThat(exchange(second, "GET", "/api/v1/jobs/hostile-job", null).body()).contains(hostile);
+      HttpResponse<String> injectedCursor = exchange(second, "GET",
+          "/api/v1/jobs?limit=2&after=%27%20OR%20%271%27%3D%271", null);
+      assertThat(injectedCursor.statusCode()).isEqualTo(200);
+      assertThat(engine.jobStore().count()).isEqualTo(302);
     }
   }
 }

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,12 +31,19 @@ class ReferenceAppEndToEndTest {
   @Value("${local.server.port}")
   int port;
 
+  /** A call with the development admin key of the default configuration. */
   private HttpResponse<String> call(String method, String path, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    return call(method, path, body, "dev-admin-key");
+  }
+
+  private HttpResponse<String> call(String method, String path, String body, String key) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode json(HttpResponse<String> r) {
@@ -86,8 +95,32 @@ class ReferenceAppEndToEndTest {
     JsonNode stored = json(call("GET", "/api/v1/workers/e2e-worker/recommendations", null));
     assertThat(stored.get("matches").findValuesAsString("id")).contains("e2e-job");
 
+    HttpResponse<String> erased = call("DELETE", "/api/v1/admin/workers/e2e-worker/personal-data", null);
+    assertThat(erased.statusCode()).isEqualTo(200);
+    assertThat(json(erased).get("worker_removed").asBoolean()).isTrue();
+    assertThat(json(erased).get("result_lists_changed").asLong()).isPositive();
+    assertThat(call("GET", "/api/v1/workers/e2e-worker", null).statusCode()).isEqualTo(404);
+    assertThat(call("GET", "/api/v1/workers/e2e-worker/recommendations", null).statusCode()).isEqualTo(404);
+    assertThat(json(call("GET", "/api/v1/jobs/e2e-job/matches?limit=100", null)).get("matches").findValuesAsString("id"))
+        .doesNotContain("e2e-worker");
+    assertThat(call("GET", "/api/v1/jobs/e2e-job/recommendations", null).body()).doesNotContain("e2e-worker");
+
+    assertThat(call("GET", "/api/v1/jobs?limit=1", null, null).statusCode()).isEqualTo(401);
+    assertThat(call("GET", "/api/v1/jobs?limit=1", null, "dev-client-acme-key").statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/health", null, null).body()).contains("\"status\":\"UP\"");
     assertThat(call("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/v3/api-docs", null).body()).contains("/api/v1/workers/{id}/matches");
     assertThat(call("GET", "/actuator/prometheus", null).body()).contains("matching_index_size");
+  }
+
+  /** Every metric an alert of docs/ops/alerts.yml uses is exported by the running app. */
+  @Test
+  void everyMetricOfTheAlertRulesIsExported() throws Exception {
+    assertThat(call("GET", "/api/v1/jobs?limit=1", null).statusCode()).isEqualTo(200);
+    Set<String> used = AlertRules.metricNames(Path.of("../../docs/ops/alerts.yml"));
+    assertThat(used).contains("http_server_requests_seconds_bucket", "jvm_memory_used_bytes", "matching_storage_up");
+    Set<String> exported = AlertRules.exportedNames(call("GET", "/actuator/prometheus", null, null).body());
+    exported.add("up"); // synthesized by Prometheus for every scrape target
+    assertThat(exported).containsAll(used);
   }
 }

@@ -1,0 +1,125 @@
+package dev.matching.spring.autoconfigure;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.matching.MatchingEngine;
+import dev.matching.batch.MatchingBatch;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.ops.AdminController;
+import dev.matching.spring.ops.AuditFilter;
+import dev.matching.spring.ops.DatabasePool;
+import dev.matching.spring.ops.HealthController;
+import dev.matching.spring.ops.HikariDatabasePool;
+import dev.matching.spring.ops.MaintenanceAwareReadinessIndicator;
+import dev.matching.spring.ops.MaintenanceFilter;
+import dev.matching.spring.ops.MaintenanceMode;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Operations of the service in a servlet web application: maintenance mode
+ * ({@code matching.maintenance.*}), the public {@code GET /health}, AUDIT events of every API
+ * write, and, with security on, the admin endpoints (maintenance switch, system information,
+ * personal-data erasure). The admin endpoints are never served without security.
+ */
+@AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
+    MatchingSecurityAutoConfiguration.class},
+    afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration"},
+    beforeName = "org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBooleanProperty(name = "matching.web.enabled", matchIfMissing = true)
+public class MatchingOpsAutoConfiguration {
+
+  /** Maintenance mode, on at start with {@code matching.maintenance.enabled}. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MaintenanceMode matchingMaintenanceMode(MatchingProperties properties, ApplicationEventPublisher events,
+      Clock clock) {
+    MatchingProperties.Maintenance config = properties.getMaintenance();
+    if (config.getRetryAfter().isNegative() || config.getRetryAfter().isZero()) {
+      throw new InvalidConfigurationPropertyValueException("matching.maintenance.retry-after", config.getRetryAfter(),
+          "must be positive");
+    }
+    return new MaintenanceMode(config.isEnabled(), config.getRetryAfter(), events, clock);
+  }
+
+  /** 503 for API writes during maintenance. */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingMaintenanceFilter")
+  public FilterRegistrationBean<MaintenanceFilter> matchingMaintenanceFilter(MaintenanceMode maintenance) {
+    FilterRegistrationBean<MaintenanceFilter> registration = new FilterRegistrationBean<>(new MaintenanceFilter(maintenance));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(MatchingWebAutoConfiguration.ORDER_MAINTENANCE);
+    return registration;
+  }
+
+  /** AUDIT events of API writes. */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingAuditFilter")
+  public FilterRegistrationBean<AuditFilter> matchingAuditFilter() {
+    FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter());
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(MatchingWebAutoConfiguration.ORDER_AUDIT);
+    return registration;
+  }
+
+  /** {@code GET /health}. */
+  @Bean
+  @ConditionalOnMissingBean
+  public HealthController matchingHealthController(MaintenanceMode maintenance) {
+    return new HealthController(maintenance);
+  }
+
+  /** The admin endpoints, only behind API-key security. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "matching.security.enabled")
+  public AdminController matchingAdminController(MatchingEngine engine, MatchResultStore results,
+      MaintenanceMode maintenance, ObjectProvider<MatchingBatch> batch, ObjectProvider<DatabasePool> databasePool,
+      Clock clock) {
+    return new AdminController(engine, results, maintenance, batch.getIfAvailable(), databasePool.getIfAvailable(),
+        clock);
+  }
+
+  /** The readiness probe refuses traffic during maintenance (replaces Boot's readinessState indicator). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(ReadinessStateHealthIndicator.class)
+  @ConditionalOnBean(ApplicationAvailability.class)
+  static class MaintenanceReadiness {
+    @Bean
+    @ConditionalOnMissingBean(name = "readinessStateHealthIndicator")
+    ReadinessStateHealthIndicator readinessStateHealthIndicator(ApplicationAvailability availability,
+        MaintenanceMode maintenance) {
+      return new MaintenanceAwareReadinessIndicator(availability, maintenance);
+    }
+  }
+
+  /** Pool figures of a HikariCP data source for the system information. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HikariDataSource.class)
+  @ConditionalOnBean(DataSource.class)
+  static class HikariPool {
+    @Bean
+    @ConditionalOnMissingBean
+    DatabasePool matchingDatabasePool(DataSource dataSource) {
+      return new HikariDatabasePool(dataSource);
+    }
+  }
+}
