@@ -11,8 +11,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the metric names out of a Prometheus rules file and out of a Prometheus scrape. */
+/** Reads the metric names out of a Prometheus rules file, a Grafana dashboard and a Prometheus scrape. */
 final class AlertRules {
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Set<String> PROMQL_WORDS = Set.of("sum", "avg", "min", "max", "count", "rate", "irate",
@@ -35,6 +37,25 @@ final class AlertRules {
       }
     }
     return names;
+  }
+
+  /** The metric names used by the {@code expr} of every panel target of a Grafana dashboard JSON. */
+  static Set<String> dashboardMetricNames(Path dashboardFile) throws IOException {
+    Set<String> names = new TreeSet<>();
+    collectExpressions(JsonMapper.builder().build().readTree(dashboardFile.toFile()), names);
+    return names;
+  }
+
+  private static void collectExpressions(JsonNode node, Set<String> names) {
+    if (node.isObject()) {
+      JsonNode expr = node.get("expr");
+      if (expr != null && expr.isString()) {
+        names.addAll(metricNamesOf(expr.asString()));
+      }
+    }
+    for (JsonNode child : node) {
+      collectExpressions(child, names);
+    }
   }
 
   /** The metric names of one PromQL expression: identifiers outside label matchers, groupings and ranges. */

@@ -113,12 +113,16 @@ class ReferenceAppEndToEndTest {
     assertThat(call("GET", "/actuator/prometheus", null).body()).contains("matching_index_size");
   }
 
-  /** Every metric an alert of docs/ops/alerts.yml uses is exported by the running app. */
+  /** Every metric an alert of docs/ops/alerts.yml or a panel of the Grafana dashboard uses is exported. */
   @Test
   void everyMetricOfTheAlertRulesIsExported() throws Exception {
     assertThat(call("GET", "/api/v1/jobs?limit=1", null).statusCode()).isEqualTo(200);
+    call("GET", "/api/v1/workers/worker-0000001/matches?limit=3", null);
     Set<String> used = AlertRules.metricNames(Path.of("../../docs/ops/alerts.yml"));
     assertThat(used).contains("http_server_requests_seconds_bucket", "jvm_memory_used_bytes", "matching_storage_up");
+    Set<String> dashboard = AlertRules.dashboardMetricNames(Path.of("../../docs/ops/grafana-dashboard.json"));
+    assertThat(dashboard).contains("matching_query_seconds_bucket", "matching_index_lag", "matching_batch_items_total");
+    used.addAll(dashboard);
     Set<String> exported = AlertRules.exportedNames(call("GET", "/actuator/prometheus", null, null).body());
     exported.add("up"); // synthesized by Prometheus for every scrape target
     assertThat(exported).containsAll(used);
