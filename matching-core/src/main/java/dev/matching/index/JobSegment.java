@@ -2,6 +2,8 @@ package dev.matching.index;
 
 import dev.matching.model.GeoPoint;
 import dev.matching.model.Job;
+import dev.matching.model.PreferredSkill;
+import dev.matching.model.RequiredSkill;
 import dev.matching.scoring.Evaluator;
 import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.SkillCatalog;
@@ -9,7 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** An immutable segment of jobs in Hilbert order (remote jobs first), with range bounds. */
+/**
+ * An immutable segment of jobs with range bounds: remote jobs first, then in Hilbert order by
+ * coarse range, and alike jobs together within each coarse range.
+ */
 final class JobSegment extends Segment<Job, WorkerQuery> {
   final JobColumns columns;
   private final JobRanges fine;
@@ -55,6 +60,18 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
       int c = Long.compare(keys[a], keys[b]);
       return c != 0 ? c : jobs.get(a).id().compareTo(jobs.get(b).id());
     });
+    // within each coarse range (a small area where dense), group jobs alike in skills, shift
+    // hours and pay, so that fine ranges hold similar jobs and their bounds are tight
+    long[] attributes = new long[n];
+    for (int i = 0; i < n; i++) {
+      attributes[i] = attributeKey(jobs.get(i));
+    }
+    for (int from = 0; from < n; from += COARSE) {
+      PrimitiveSort.sort(order, from, Math.min(n, from + COARSE), (a, b) -> {
+        int c = Long.compare(attributes[a], attributes[b]);
+        return c != 0 ? c : jobs.get(a).id().compareTo(jobs.get(b).id());
+      });
+    }
     JobColumns.Builder b = JobColumns.builder(catalog, n);
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {
@@ -64,6 +81,25 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
     }
     JobColumns columns = b.build();
     return new JobSegment(columns, ids, attributeOrder(columns));
+  }
+
+  /**
+   * Sort key grouping jobs alike for the bounds: a hash of the required skills, then of all
+   * skills, the hour of the week the first shift starts, and the pay, highest first.
+   */
+  private static long attributeKey(Job job) {
+    long h = 0;
+    for (RequiredSkill r : job.requiredSkills()) {
+      h = (h ^ (r.skill().hashCode() * 31L + r.minLevel())) * 0x9E3779B97F4A7C15L;
+    }
+    long required = (h >>> 44) & 0xFFFFF; // 20 bits
+    for (PreferredSkill p : job.preferredSkills()) {
+      h = (h ^ (p.skill().hashCode() * 31L + p.level())) * 0x9E3779B97F4A7C15L;
+    }
+    long skills = (h >>> 51) & 0x1FFF; // 13 bits
+    long hour = job.shifts().isEmpty() ? 0xFF : Math.floorMod(job.shifts().get(0).start().getEpochSecond() / 3600, 168);
+    long pay = Math.min(1023, job.pay().minYen() >> 2); // 10 bits
+    return (required << 41) | (skills << 28) | (hour << 20) | ((1023 - pay) << 10);
   }
 
   /** Segments smaller than this keep no alternate view: scanning them is cheap anyway. */

@@ -16,7 +16,11 @@ public final class Evaluator {
 
   /** Returned by {@link #evaluate} for a pair that violates a hard constraint. */
   public static final double EXCLUDED = -1.0;
-  /** Returned by {@link #evaluate} for a pair that cannot reach the requested minimum. */
+  /**
+   * Returned by {@link #evaluate} for a pair that cannot reach the requested minimum. Such a pair
+   * may also violate a hard constraint that was not checked because the minimum was decided
+   * first; callers that need the reasons use {@link #explain}.
+   */
   public static final double BELOW_MINIMUM = -2.0;
 
   private Evaluator() {}
@@ -38,8 +42,34 @@ public final class Evaluator {
     if ((jobs.requiredMask[j] & ~w.skillMask) != 0 || !requiredSkillsMet(w, jobs, j)) {
       return EXCLUDED;
     }
+    // pay first: it needs no arithmetic beyond the decay, and a hard floor excludes outright
+    double pay;
+    if (w.payRule == WorkerProfile.NO_PAY) {
+      MissingData m = p.missingData(Factor.PAY);
+      if (m.excludes()) {
+        return EXCLUDED;
+      }
+      pay = m.score();
+    } else {
+      if (w.payRule == WorkerProfile.HARD_PAY && jobs.payMin[j] < w.desiredPay) {
+        return EXCLUDED;
+      }
+      pay = p.payDecay().score(jobs.payMin[j], w.desiredPay);
+    }
+    if (pay < p.floor(Factor.PAY)) {
+      return EXCLUDED;
+    }
+    boolean remote = (jobs.flags[j] & JobColumns.REMOTE) != 0;
+    if (!remote && w.hasHome && Math.abs(jobs.lat[j] - w.lat) > w.maxLatDelta) {
+      return EXCLUDED; // farther than the travel limit by latitude alone: no trigonometry needed
+    }
+    // with full distance and skills scores the pair still misses the minimum: skip both
+    if (p.floor(Factor.SKILLS) <= 0 && p.floor(Factor.DISTANCE) <= 0
+        && p.total(1.0, 1.0, scheduleBound, pay) < minTotal) {
+      return BELOW_MINIMUM;
+    }
     double d;
-    if ((jobs.flags[j] & JobColumns.REMOTE) != 0) {
+    if (remote) {
       d = 1.0;
     } else if (!w.hasHome) {
       MissingData m = p.missingData(Factor.DISTANCE);
@@ -55,22 +85,6 @@ public final class Evaluator {
       d = p.distanceDecay().score(km);
     }
     if (d < p.floor(Factor.DISTANCE)) {
-      return EXCLUDED;
-    }
-    double pay;
-    if (w.payRule == WorkerProfile.NO_PAY) {
-      MissingData m = p.missingData(Factor.PAY);
-      if (m.excludes()) {
-        return EXCLUDED;
-      }
-      pay = m.score();
-    } else {
-      if (w.payRule == WorkerProfile.HARD_PAY && jobs.payMin[j] < w.desiredPay) {
-        return EXCLUDED;
-      }
-      pay = p.payDecay().score(jobs.payMin[j], w.desiredPay);
-    }
-    if (pay < p.floor(Factor.PAY)) {
       return EXCLUDED;
     }
     double s;

@@ -27,6 +27,12 @@ public final class WorkerProfile {
   final double lat;
   final double lng;
   final double maxTravelKm;
+  /**
+   * Latitude difference, in degrees, beyond which a job is surely farther than
+   * {@link #maxTravelKm} (a great circle is never shorter than its latitude change); infinite
+   * without a home.
+   */
+  final double maxLatDelta;
   final byte[] levels;
   final long skillMask;
   final int payRule;
@@ -42,6 +48,8 @@ public final class WorkerProfile {
     this.lat = home == null ? Double.NaN : home.latitude();
     this.lng = home == null ? Double.NaN : home.longitude();
     this.maxTravelKm = worker.maxTravelKm();
+    this.maxLatDelta = home == null ? Double.POSITIVE_INFINITY
+        : Math.toDegrees(maxTravelKm / GeoPoint.EARTH_RADIUS_KM) * (1 + 1e-6) + 1e-9;
     int max = -1;
     int[] ids = new int[worker.skills().size()];
     int i = 0;

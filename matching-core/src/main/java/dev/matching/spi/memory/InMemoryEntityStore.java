@@ -189,8 +189,13 @@ abstract class InMemoryEntityStore<T> implements EntityStore<T> {
     changeLog.put(sequence, new Change(sequence, id, type));
   }
 
+  /**
+   * The first {@code limit} values of {@code map}. Never asks a sub-map for its size: a
+   * {@link TreeMap} view counts its entries one by one, which made every page cost the whole
+   * tail and {@link #forEach} quadratic.
+   */
   private static <V> List<V> firstValues(NavigableMap<?, V> map, int limit) {
-    List<V> values = new ArrayList<>(Math.min(limit, map.size()));
+    List<V> values = new ArrayList<>(Math.min(limit, FOREACH_PAGE));
     for (V value : map.values()) {
       if (values.size() == limit) {
         break;
