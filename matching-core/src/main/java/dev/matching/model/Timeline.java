@@ -82,6 +82,51 @@ public final class Timeline {
     return total;
   }
 
+  /**
+   * The available seconds of several intervals at once: the sum of {@link #overlapSeconds} over
+   * {@code [base + starts[k], base + ends[k])} for {@code k} in {@code [from, to)}, where the
+   * starts are in ascending order (intervals may overlap; each is counted on its own). One pass
+   * over the timeline instead of a search per interval: this is how column-stored shifts, kept
+   * sorted by start, are scored. Every interval must lie inside the window.
+   *
+   * @param atLeast the caller only needs sums of at least this many seconds: as soon as the
+   *     intervals not yet counted cannot bring the sum up to it, returns -1 (0 never stops)
+   * @return the sum, or -1 when it is certainly below {@code atLeast}
+   */
+  public long overlapSecondsOfSorted(int[] starts, int[] ends, int from, int to, long base, long atLeast) {
+    long[] b = bounds;
+    int i = 0; // index of the first interval whose end is after the current start
+    long total = 0;
+    long remaining = 0;
+    for (int k = from; k < to; k++) {
+      remaining += (long) ends[k] - starts[k];
+    }
+    long previousStart = Long.MIN_VALUE;
+    for (int k = from; k < to; k++) {
+      long start = base + starts[k];
+      long end = base + ends[k];
+      if (start < previousStart) {
+        throw new IllegalArgumentException("starts: not in ascending order at index " + k);
+      }
+      previousStart = start;
+      if (!covers(start, end)) {
+        throw new IllegalArgumentException("interval: [" + start + ", " + end + ") is outside the timeline window ["
+            + from() + ", " + to() + ")");
+      }
+      while (i < b.length && b[i + 1] <= start) {
+        i += 2;
+      }
+      for (int x = i; x < b.length && b[x] < end; x += 2) {
+        total += Math.min(end, b[x + 1]) - Math.max(start, b[x]);
+      }
+      remaining -= end - start;
+      if (total + remaining < atLeast) {
+        return -1;
+      }
+    }
+    return total;
+  }
+
   static long[] normalize(long[] raw, int n) {
     int count = n / 2;
     long[][] pairs = new long[count][];

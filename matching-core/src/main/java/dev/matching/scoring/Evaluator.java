@@ -117,7 +117,7 @@ public final class Evaluator {
       }
       c = m.score();
     } else {
-      c = coverage(w, jobs, j);
+      c = coverage(w, jobs, j, p.minScheduleCoverage());
       if (c < p.minScheduleCoverage()) {
         return EXCLUDED;
       }
@@ -169,21 +169,40 @@ public final class Evaluator {
   /**
    * The schedule coverage: seconds of job {@code j}'s shifts inside the worker's availability
    * divided by the shifts' total seconds, in [0, 1]. Requires shifts and an availability.
+   *
+   * @param minCoverage coverages below it need not be computed: returns a negative number as
+   *     soon as the shifts left cannot reach it (0 always computes the coverage)
    */
-  static double coverage(WorkerProfile w, JobColumns jobs, int j) {
+  static double coverage(WorkerProfile w, JobColumns jobs, int j, double minCoverage) {
     int from = jobs.shiftOffset[j];
     int to = jobs.shiftOffset[j + 1];
     long base = JobColumns.BASE_EPOCH_SECOND;
     Timeline t = w.timelineCovering(base + jobs.shiftStart[from], base + maxEnd(jobs, from, to));
     long total = 0;
-    long inside = 0;
     for (int k = from; k < to; k++) {
-      long s = base + jobs.shiftStart[k];
-      long e = base + jobs.shiftEnd[k];
-      total += e - s;
-      inside += t == null ? 0 : t.overlapSeconds(s, e);
+      total += (long) jobs.shiftEnd[k] - jobs.shiftStart[k];
     }
-    return Math.min(1.0, (double) inside / total);
+    if (t == null) {
+      return 0;
+    }
+    long inside = t.overlapSecondsOfSorted(jobs.shiftStart, jobs.shiftEnd, from, to, base,
+        secondsFor(minCoverage, total));
+    return inside < 0 ? -1 : Math.min(1.0, (double) inside / total);
+  }
+
+  /** The fewest seconds {@code x} with {@code x / total >= share} in double arithmetic (0 when share <= 0). */
+  private static long secondsFor(double share, long total) {
+    if (share <= 0) {
+      return 0;
+    }
+    long x = Math.min(total + 1, (long) Math.ceil(share * total));
+    while (x > 0 && (double) (x - 1) / total >= share) {
+      x--;
+    }
+    while (x <= total && (double) x / total < share) {
+      x++;
+    }
+    return x;
   }
 
   private static int maxEnd(JobColumns jobs, int from, int to) {
@@ -249,7 +268,7 @@ public final class Evaluator {
       f[2] = missing(p, Factor.SCHEDULE, "share",
           shifts == 0 ? "the job has no shifts" : "the worker's availability is unknown", rejections);
     } else {
-      double c = coverage(w, jobs, j);
+      double c = coverage(w, jobs, j, 0);
       f[2] = factor(p, Factor.SCHEDULE, c, "share",
           fmt("%.0f%% of %d shift(s) inside the worker's availability", c * 100, shifts), false, c);
       if (c < p.minScheduleCoverage()) {

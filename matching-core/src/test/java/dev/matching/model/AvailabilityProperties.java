@@ -91,6 +91,63 @@ class AvailabilityProperties {
   }
 
   /**
+   * Several intervals at once (sorted by start, possibly overlapping, as a job's shifts) sum to
+   * what {@link Timeline#overlapSeconds} gives one by one; with a required minimum the answer is
+   * either that sum or -1, and -1 only when the sum is really below the minimum.
+   */
+  @Property(tries = 300)
+  void overlapOfSortedIntervalsIsTheSumOfSingleOverlaps(@ForAll("scenarios") Scenario s,
+      @ForAll("offsets") List<Integer> startOffsets, @ForAll("offsets") List<Integer> lengths,
+      @ForAll("fractions") double required) {
+    Availability a = s.availability();
+    int n = Math.min(startOffsets.size(), lengths.size());
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    List<Integer> sorted = startOffsets.subList(0, n).stream().sorted().toList();
+    long base = s.start();
+    for (int k = 0; k < n; k++) {
+      starts[k] = sorted.get(k) * 60;
+      ends[k] = starts[k] + 60 + lengths.get(k) * 60;
+    }
+    long to = base + (n == 0 ? 1 : java.util.Arrays.stream(ends).max().getAsInt());
+    Timeline t = a.timeline(base - s.padBefore(), to + s.padAfter());
+    long expected = 0;
+    long lengthSum = 0;
+    for (int k = 0; k < n; k++) {
+      expected += t.overlapSeconds(base + starts[k], base + ends[k]);
+      lengthSum += ends[k] - starts[k];
+    }
+    assertThat(t.overlapSecondsOfSorted(starts, ends, 0, n, base, 0)).isEqualTo(expected);
+    long atLeast = Math.round(required * lengthSum);
+    long answer = t.overlapSecondsOfSorted(starts, ends, 0, n, base, atLeast);
+    if (expected >= atLeast) {
+      assertThat(answer).as("reachable minimum %d", atLeast).isEqualTo(expected);
+    } else {
+      // with intervals, the last one at the latest shows the minimum out of reach
+      assertThat(answer).as("unreachable minimum %d, sum %d", atLeast, expected).isEqualTo(n == 0 ? 0 : -1);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> offsets() {
+    return Arbitraries.integers().between(0, 3 * 24 * 60).withDistribution(RandomDistribution.uniform())
+        .list().ofMaxSize(12);
+  }
+
+  @Provide
+  Arbitrary<Double> fractions() {
+    return Arbitraries.doubles().between(0, 1.2);
+  }
+
+  @net.jqwik.api.Example
+  void overlapOfSortedIntervalsRejectsUnsortedStarts() {
+    Timeline t = new Availability(ZoneId.of("Asia/Tokyo"), List.of(), List.of()).timeline(0, 10_000);
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> t.overlapSecondsOfSorted(new int[] {100, 50}, new int[] {200, 60}, 0, 2, 0, 0))
+        .withMessageContaining("starts");
+  }
+
+  /**
    * Brute force straight from the documented meaning: each window starts on its local date
    * (the override's windows replace the weekly ones on that date), ends on the same date or,
    * when its end is not after its start, on the next one; local times become instants as
