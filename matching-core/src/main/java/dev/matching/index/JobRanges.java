@@ -148,6 +148,95 @@ final class JobRanges {
     prefShare = Arrays.copyOf(shares, used);
   }
 
+  /**
+   * Bounds of ranges {@code factor} times wider, each the union of {@code factor} consecutive
+   * ranges of {@code narrow}: the same bounds as computed from the jobs, at a fraction of the
+   * cost (every bound is a minimum, maximum or union, and the quantization rounds monotonically).
+   */
+  JobRanges(JobRanges narrow, int factor) {
+    this.rangeSize = narrow.rangeSize * factor;
+    this.count = (narrow.count + factor - 1) / factor;
+    minLat = new double[count];
+    maxLat = new double[count];
+    minLng = new double[count];
+    maxLng = new double[count];
+    kind = new byte[count];
+    maxPay = new int[count];
+    requiredByAll = new long[count];
+    prefOffset = new int[count + 1];
+    slotShare = new byte[count * HourSlots.SLOTS];
+    int[] skills = new int[Math.max(16, narrow.prefSkill.length / Math.max(1, factor))];
+    float[] shares = new float[skills.length];
+    int used = 0;
+    float[] best = new float[64];
+    int[] touched = new int[64];
+    for (int r = 0; r < count; r++) {
+      int from = r * factor;
+      int to = Math.min(narrow.count, from + factor);
+      double a = Double.POSITIVE_INFINITY;
+      double b = Double.NEGATIVE_INFINITY;
+      double cMin = Double.POSITIVE_INFINITY;
+      double d = Double.NEGATIVE_INFINITY;
+      byte k = 0;
+      int pay = 0;
+      long and = -1L;
+      int touchedCount = 0;
+      int base = r * HourSlots.SLOTS;
+      for (int i = from; i < to; i++) {
+        a = Math.min(a, narrow.minLat[i]);
+        b = Math.max(b, narrow.maxLat[i]);
+        cMin = Math.min(cMin, narrow.minLng[i]);
+        d = Math.max(d, narrow.maxLng[i]);
+        k |= narrow.kind[i];
+        pay = Math.max(pay, narrow.maxPay[i]);
+        and &= narrow.requiredByAll[i];
+        for (int e = narrow.prefOffset[i]; e < narrow.prefOffset[i + 1]; e++) {
+          int id = narrow.prefSkill[e];
+          float share = narrow.prefShare[e];
+          if (id >= best.length) {
+            best = Arrays.copyOf(best, Math.max(id + 1, best.length * 2));
+          }
+          if (best[id] == 0) {
+            if (touchedCount == touched.length) {
+              touched = Arrays.copyOf(touched, touched.length * 2);
+            }
+            touched[touchedCount++] = id;
+            best[id] = share;
+          } else {
+            best[id] = Math.max(best[id], share);
+          }
+        }
+        int narrowBase = i * HourSlots.SLOTS;
+        for (int h = 0; h < HourSlots.SLOTS; h++) {
+          if ((narrow.slotShare[narrowBase + h] & 0xff) > (slotShare[base + h] & 0xff)) {
+            slotShare[base + h] = narrow.slotShare[narrowBase + h];
+          }
+        }
+      }
+      minLat[r] = a;
+      maxLat[r] = b;
+      minLng[r] = cMin;
+      maxLng[r] = d;
+      kind[r] = k;
+      maxPay[r] = pay;
+      requiredByAll[r] = and;
+      if (used + touchedCount > skills.length) {
+        skills = Arrays.copyOf(skills, Math.max(used + touchedCount, skills.length * 2));
+        shares = Arrays.copyOf(shares, skills.length);
+      }
+      for (int t = 0; t < touchedCount; t++) {
+        int id = touched[t];
+        skills[used] = id;
+        shares[used] = best[id];
+        best[id] = 0;
+        used++;
+      }
+      prefOffset[r + 1] = used;
+    }
+    prefSkill = Arrays.copyOf(skills, used);
+    prefShare = Arrays.copyOf(shares, used);
+  }
+
   private static float roundUp(double x) {
     float f = (float) x;
     return f < x ? Math.nextUp(f) : f;

@@ -28,9 +28,9 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
     super(ids, altOrder);
     this.columns = columns;
     this.fine = new JobRanges(columns, null, FINE);
-    this.coarse = new JobRanges(columns, null, COARSE);
+    this.coarse = new JobRanges(fine, COARSE / FINE);
     this.altFine = altOrder == null ? null : new JobRanges(columns, altOrder, FINE);
-    this.altCoarse = altOrder == null ? null : new JobRanges(columns, altOrder, COARSE);
+    this.altCoarse = altFine == null ? null : new JobRanges(altFine, COARSE / FINE);
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int j = 0; j < columns.size(); j++) {
@@ -46,32 +46,7 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
 
   static JobSegment build(List<Job> jobs, SkillCatalog catalog) {
     int n = jobs.size();
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      GeoPoint p = jobs.get(i).location();
-      long k = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude());
-      keys[i] = k;
-    }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    PrimitiveSort.sort(order, 0, n, (a, b) -> {
-      int c = Long.compare(keys[a], keys[b]);
-      return c != 0 ? c : jobs.get(a).id().compareTo(jobs.get(b).id());
-    });
-    // within each coarse range (a small area where dense), group jobs alike in skills, shift
-    // hours and pay, so that fine ranges hold similar jobs and their bounds are tight
-    long[] attributes = new long[n];
-    for (int i = 0; i < n; i++) {
-      attributes[i] = attributeKey(jobs.get(i));
-    }
-    for (int from = 0; from < n; from += COARSE) {
-      PrimitiveSort.sort(order, from, Math.min(n, from + COARSE), (a, b) -> {
-        int c = Long.compare(attributes[a], attributes[b]);
-        return c != 0 ? c : jobs.get(a).id().compareTo(jobs.get(b).id());
-      });
-    }
+    int[] order = order(jobs);
     JobColumns.Builder b = JobColumns.builder(catalog, n);
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {
@@ -84,7 +59,44 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
   }
 
   /**
-   * Sort key grouping jobs alike for the bounds: a hash of the required skills, then of all
+   * The physical order of {@code jobs}: remote jobs first, then by Hilbert key of the location,
+   * and within each coarse range (a small area where jobs are dense) jobs alike in skills, shift
+   * hours and pay together, so that fine ranges hold similar jobs and their bounds are tight.
+   * Ties keep the input order. Sorts packed primitive keys, not objects.
+   */
+  private static int[] order(List<Job> jobs) {
+    int n = jobs.size();
+    if (n >= 1 << 30) {
+      throw new IllegalArgumentException("jobs: a segment holds fewer than 2^30 jobs, got " + n);
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      GeoPoint p = jobs.get(i).location();
+      long cell = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude()); // 33 bits
+      keys[i] = (cell << 30) | i;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (int) (keys[i] & ((1 << 30) - 1));
+    }
+    long[] block = new long[COARSE];
+    for (int from = 0; from < n; from += COARSE) {
+      int size = Math.min(n - from, COARSE);
+      for (int x = 0; x < size; x++) {
+        block[x] = (attributeKey(jobs.get(order[from + x])) << 10) | x;
+      }
+      Arrays.sort(block, 0, size);
+      int[] positions = Arrays.copyOfRange(order, from, from + size);
+      for (int x = 0; x < size; x++) {
+        order[from + x] = positions[(int) (block[x] & (COARSE - 1))];
+      }
+    }
+    return order;
+  }
+
+  /**
+   * A 46-bit key grouping jobs alike for the bounds: a hash of the required skills, then of all
    * skills, the hour of the week the first shift starts, and the pay, highest first.
    */
   private static long attributeKey(Job job) {
@@ -92,14 +104,14 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
     for (RequiredSkill r : job.requiredSkills()) {
       h = (h ^ (r.skill().hashCode() * 31L + r.minLevel())) * 0x9E3779B97F4A7C15L;
     }
-    long required = (h >>> 44) & 0xFFFFF; // 20 bits
+    long required = h >>> 48; // 16 bits
     for (PreferredSkill p : job.preferredSkills()) {
       h = (h ^ (p.skill().hashCode() * 31L + p.level())) * 0x9E3779B97F4A7C15L;
     }
-    long skills = (h >>> 51) & 0x1FFF; // 13 bits
+    long skills = h >>> 52; // 12 bits
     long hour = job.shifts().isEmpty() ? 0xFF : Math.floorMod(job.shifts().get(0).start().getEpochSecond() / 3600, 168);
     long pay = Math.min(1023, job.pay().minYen() >> 2); // 10 bits
-    return (required << 41) | (skills << 28) | (hour << 20) | ((1023 - pay) << 10);
+    return (required << 30) | (skills << 18) | (hour << 10) | (1023 - pay);
   }
 
   /** Segments smaller than this keep no alternate view: scanning them is cheap anyway. */

@@ -1,5 +1,6 @@
 package dev.matching.index;
 
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ abstract class Segment<T, Q> {
   static final int PRIMARY = 0;
   static final int ALTERNATE = 1;
 
-  /** Positions in id order, for {@link #find}. */
+  /** Positions in order of the ids' {@link String#hashCode} (then position), for {@link #find}. */
   private final int[] sortedPositions;
   private final String[] fineMinIds;
   private final String[] coarseMinIds;
@@ -33,11 +34,15 @@ abstract class Segment<T, Q> {
 
   Segment(String[] idsByPosition, int @Nullable [] altOrder) {
     int n = idsByPosition.length;
+    long[] byHash = new long[n];
+    for (int i = 0; i < n; i++) {
+      byHash[i] = ((long) idsByPosition[i].hashCode() << 32) | i;
+    }
+    Arrays.sort(byHash);
     sortedPositions = new int[n];
     for (int i = 0; i < n; i++) {
-      sortedPositions[i] = i;
+      sortedPositions[i] = (int) byHash[i];
     }
-    PrimitiveSort.sort(sortedPositions, 0, n, (a, b) -> idsByPosition[a].compareTo(idsByPosition[b]));
     fineMinIds = minIds(idsByPosition, null, FINE);
     coarseMinIds = minIds(idsByPosition, null, COARSE);
     this.altOrder = altOrder;
@@ -116,19 +121,26 @@ abstract class Segment<T, Q> {
     return b;
   }
 
-  /** The position of {@code id}, or -1. */
+  /** The position of {@code id}, or -1: a binary search by hash code, then the equal hashes. */
   int find(String id) {
+    int h = id.hashCode();
     int lo = 0;
-    int hi = sortedPositions.length - 1;
-    while (lo <= hi) {
+    int hi = sortedPositions.length;
+    while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      int c = id(sortedPositions[mid]).compareTo(id);
-      if (c < 0) {
+      if (id(sortedPositions[mid]).hashCode() < h) {
         lo = mid + 1;
-      } else if (c > 0) {
-        hi = mid - 1;
       } else {
-        return sortedPositions[mid];
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < sortedPositions.length; i++) {
+      String other = id(sortedPositions[i]);
+      if (other.hashCode() != h) {
+        break;
+      }
+      if (other.equals(id)) {
+        return sortedPositions[i];
       }
     }
     return -1;

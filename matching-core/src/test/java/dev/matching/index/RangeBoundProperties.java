@@ -54,6 +54,32 @@ class RangeBoundProperties {
     }
   }
 
+  /** Coarse bounds are merged from the fine ones; they must equal bounds computed from the jobs. */
+  @Property(tries = 60)
+  void coarseBoundsMergedFromFineRangesEqualBoundsFromTheJobs(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 5000) int size) {
+    List<Job> jobs = RandomMarket.jobs(seed, size);
+    SkillCatalog catalog = new SkillCatalog();
+    JobSegment seg = JobSegment.build(jobs, catalog);
+    ScoringPolicy policy = RandomPolicy.policy(seed);
+    for (int view : new int[] {Segment.PRIMARY, Segment.ALTERNATE}) {
+      int[] order = seg.order(view);
+      if (view == Segment.ALTERNATE && order == null) {
+        continue;
+      }
+      JobRanges direct = new JobRanges(seg.columns, order, Segment.COARSE);
+      JobRanges merged = new JobRanges(new JobRanges(seg.columns, order, Segment.FINE), Segment.COARSE / Segment.FINE);
+      assertThat(merged.count).isEqualTo(direct.count);
+      for (Worker w : RandomMarket.workers(seed, 4)) {
+        WorkerQuery q = new WorkerQuery(w, policy, catalog, seg.minShiftStart, seg.maxShiftEnd);
+        for (int r = 0; r < direct.count; r++) {
+          assertThat(merged.bound(r, q)).as("coarse range %d, view %d", r, view).isEqualTo(direct.bound(r, q));
+          assertThat(merged.scheduleBound(r, q)).isEqualTo(direct.scheduleBound(r, q));
+        }
+      }
+    }
+  }
+
   @Property(tries = 120)
   void workerRangeBoundsAreUpperBounds(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2500) int size,
       @ForAll boolean jobsInsideWindow) {
