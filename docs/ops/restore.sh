@@ -37,6 +37,10 @@ fi
 
 # 2. Move the current schema aside.
 aside="${schema}_before_$(date -u +%Y%m%d_%H%M%S)"
+if [ ${#aside} -gt 63 ]; then
+  echo "restore: schema name too long to keep a copy aside as $aside (PostgreSQL keeps 63 characters)" >&2
+  exit 2
+fi
 exists=$(psql_ -c "SELECT count(*) FROM pg_namespace WHERE nspname = '$schema'")
 if [ "$exists" = 1 ]; then
   psql_ -c "ALTER SCHEMA $schema RENAME TO $aside"

@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * profile. While it is down, readiness is DOWN (503), liveness stays UP, and reads and writes
  * answer 503 {@code storage-unavailable} problem+json within the pool's connection timeout, with
  * no request thread left waiting on the database; once it is back, readiness and the API
- * recover without restarting the app.
+ * recover without restarting the app. Rankings, served from the in-memory indexes, keep working.
  */
 @Timeout(300)
 class DatabaseOutageTest {
@@ -79,7 +79,8 @@ class DatabaseOutageTest {
         "--matching.batch.schedule-enabled=false", "--matching.redis.url=",
         "--MATCHING_ADMIN_KEY_HASH=" + ApiKeys.hash(ADMIN_KEY));
     ServiceCalls calls = new ServiceCalls(app, ADMIN_KEY);
-    String jobId = firstJobId(calls);
+    String jobId = firstId(calls, "jobs");
+    String workerId = firstId(calls, "workers");
     assertThat(calls.get("/actuator/health/readiness").status()).isEqualTo(200);
     assertThat(calls.call("PUT", "/api/v1/jobs/before-outage", ServiceCalls.job("outage")).status()).isEqualTo(201);
 
@@ -99,6 +100,9 @@ class DatabaseOutageTest {
     assertStorageUnavailable(write);
     Timed list = calls.get("/api/v1/workers?limit=5");
     assertStorageUnavailable(list);
+    Timed matches = calls.get("/api/v1/workers/" + workerId + "/matches?limit=5");
+    assertThat(matches.status()).as("rankings come from the in-memory indexes").isEqualTo(200);
+    assertThat(matches.took()).isLessThan(ANSWER_BOUND);
 
     // Many at once: more than the pool's connections, every one answered within the bound.
     List<String[]> burst = new ArrayList<>();
@@ -137,8 +141,8 @@ class DatabaseOutageTest {
     assertThat(answer.took()).as("one answer during the outage").isLessThan(ANSWER_BOUND);
   }
 
-  private static String firstJobId(ServiceCalls calls) throws IOException, InterruptedException {
-    Timed page = calls.get("/api/v1/jobs?limit=1");
+  private static String firstId(ServiceCalls calls, String kind) throws IOException, InterruptedException {
+    Timed page = calls.get("/api/v1/" + kind + "?limit=1");
     assertThat(page.status()).isEqualTo(200);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(page.body());
     assertThat(m.find()).as(page.body()).isTrue();
