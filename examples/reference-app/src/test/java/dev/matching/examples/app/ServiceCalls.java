@@ -108,7 +108,7 @@ final class ServiceCalls {
   static List<String> requestThreadsIn(String packagePrefix) {
     List<String> stuck = new ArrayList<>();
     for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
-      if (info.getThreadName().contains("-exec-") && Arrays.stream(info.getStackTrace())
+      if (info.getThreadName().startsWith("http-nio-") && info.getThreadName().contains("-exec-") && Arrays.stream(info.getStackTrace())
           .anyMatch(frame -> frame.getClassName().startsWith(packagePrefix))) {
         stuck.add(info.getThreadName() + " " + info.getThreadState());
       }
