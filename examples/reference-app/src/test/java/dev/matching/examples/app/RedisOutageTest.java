@@ -95,6 +95,8 @@ class RedisOutageTest {
     long firstGeneration = generation(stored.body());
     assertThat(resultsUp(calls)).isEqualTo("1.0");
 
+    ServiceCalls.Watch readiness = calls.watch("/actuator/health/readiness");
+    ServiceCalls.Watch liveness = calls.watch("/actuator/health/liveness");
     // Stop Redis.
     redis.stop();
     Duration detection = calls.awaitGet(path, r -> r.status() == 200 && r.body().contains("\"source\":\"live\""),
@@ -129,6 +131,8 @@ class RedisOutageTest {
     Duration recovery = calls.awaitGet(path, r -> r.status() == 200 && r.body().contains("\"source\":\"batch\""),
         RECOVERY_BOUND);
     calls.awaitGet("/actuator/prometheus", r -> "1.0".equals(resultsUp(r.body())), DETECTION_BOUND);
+    assertThat(readiness.stop()).as("readiness answers other than 200 during the Redis outage").isEmpty();
+    assertThat(liveness.stop()).as("liveness answers other than 200 during the Redis outage").isEmpty();
     Timed again = calls.call("POST", "/api/v1/batch/trigger", "{\"batch_type\":\"daily_matching\"}");
     assertThat(again.status()).as(again.body()).isEqualTo(202);
     calls.awaitGet("/api/v1/batch/status/" + field(again.body(), "batch_id"),

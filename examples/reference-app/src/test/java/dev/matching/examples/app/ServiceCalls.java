@@ -88,6 +88,51 @@ final class ServiceCalls {
         + (last == null ? "none" : last.status() + " " + last.body()));
   }
 
+  /** Polls a path in the background until {@link Watch#stop()}, collecting every answer that is not 200. */
+  Watch watch(String path) {
+    Watch watch = new Watch(path);
+    watch.thread.start();
+    return watch;
+  }
+
+  /** A background poller of one path. */
+  final class Watch {
+    private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    private Watch(String path) {
+      thread = new Thread(() -> {
+        while (running) {
+          try {
+            Timed t = get(path);
+            calls.incrementAndGet();
+            if (t.status() != 200) {
+              unexpected.add(t.status() + " " + t.body());
+            }
+            Thread.sleep(200);
+          } catch (IOException e) {
+            unexpected.add(e.toString());
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "watch " + path);
+      thread.setDaemon(true);
+    }
+
+    /** Stops polling; returns the answers that were not 200 (after checking it polled at all). */
+    List<String> stop() throws InterruptedException {
+      running = false;
+      thread.join(CALL_TIMEOUT.toMillis() + 1_000);
+      if (calls.get() == 0) {
+        unexpected.add("never answered");
+      }
+      return List.copyOf(unexpected);
+    }
+  }
+
   private HttpRequest request(String method, String path, String body) {
     return HttpRequest.newBuilder(URI.create(base + path)).timeout(CALL_TIMEOUT)
         .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
