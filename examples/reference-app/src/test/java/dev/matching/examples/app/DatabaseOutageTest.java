@@ -85,7 +85,6 @@ class DatabaseOutageTest {
     assertThat(calls.call("PUT", "/api/v1/jobs/before-outage", ServiceCalls.job("outage")).status()).isEqualTo(201);
 
     ServiceCalls.Watch liveness = calls.watch("/actuator/health/liveness");
-    ServiceCalls.Watch readinessWatch = calls.watch("/actuator/health/readiness");
     // Stop PostgreSQL.
     postgres.close();
     postgres = null;
@@ -128,8 +127,6 @@ class DatabaseOutageTest {
     assertThat(calls.get("/api/v1/jobs/during-outage").status()).as("a refused write stored nothing").isEqualTo(404);
     assertThat(calls.call("PUT", "/api/v1/jobs/after-outage", ServiceCalls.job("outage")).status()).isEqualTo(201);
     assertThat(calls.get("/api/v1/jobs/after-outage").status()).isEqualTo(200);
-    assertThat(readinessWatch.stop()).as("the same watch on readiness saw the outage, and only 503s")
-        .isNotEmpty().allSatisfy(answer -> assertThat(answer).startsWith("503"));
     assertThat(liveness.stop()).as("liveness answers other than 200 during the outage and recovery").isEmpty();
 
     System.out.printf("database outage: readiness DOWN after %d ms; read %d ms, write %d ms, slowest of 30 concurrent %d ms;"
