@@ -46,6 +46,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The backup and restore drill of runbook sections 7 and 8, with the real scripts
@@ -64,6 +66,7 @@ class BackupRestoreDrillTest {
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
   private final String schema = TestPostgres.newSchema("drill");
+  private String tablePrefix = "";
   @TempDir
   Path backups;
 
@@ -81,9 +84,12 @@ class BackupRestoreDrillTest {
     }
   }
 
-  @Test
-  void backupDamageRestoreGivesBackEverythingAndWritesContinue() throws Exception {
+  /** With and without a table prefix (restore.sh's check reads {@code MATCHING_TABLE_PREFIX}). */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "m_"})
+  void backupDamageRestoreGivesBackEverythingAndWritesContinue(String prefix) throws Exception {
     assumeClientToolsMatchServer();
+    tablePrefix = prefix;
     JdbcMatchingStorage storage = storage();
     fill(storage);
     Snapshot before = Snapshot.of(storage);
@@ -123,7 +129,7 @@ class BackupRestoreDrillTest {
 
     Matcher aside = Pattern.compile("moved schema \\S+ aside to (\\S+)").matcher(restore.stderr());
     assertThat(aside.find()).as(restore.stderr()).isTrue();
-    assertThat(countRows(aside.group(1) + ".jobs")).as("the damaged data is kept aside")
+    assertThat(countRows(aside.group(1) + "." + prefix + "jobs")).as("the damaged data is kept aside")
         .isEqualTo(before.jobs().size() - 5);
   }
 
@@ -143,7 +149,7 @@ class BackupRestoreDrillTest {
 
   private JdbcMatchingStorage storage() {
     return JdbcMatchingStorage.custom().dataSource(TestPostgres.dataSource()).schema(schema)
-        .clock(Clock.systemUTC()).migrate(true).build();
+        .tablePrefix(tablePrefix).clock(Clock.systemUTC()).migrate(true).build();
   }
 
   private static void fill(JdbcMatchingStorage storage) {
@@ -255,6 +261,7 @@ class BackupRestoreDrillTest {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("PGURL", libpqUrl());
     pb.environment().put("MATCHING_SCHEMA", schema);
+    pb.environment().put("MATCHING_TABLE_PREFIX", tablePrefix);
     Path out = Files.createTempFile(backups, script, ".out");
     Path err = Files.createTempFile(backups, script, ".err");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
