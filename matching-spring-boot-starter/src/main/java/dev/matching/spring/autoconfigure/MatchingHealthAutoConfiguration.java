@@ -3,6 +3,7 @@ package dev.matching.spring.autoconfigure;
 import dev.matching.MatchingEngine;
 import dev.matching.batch.MatchingBatch;
 import dev.matching.spi.BatchRun;
+import dev.matching.spi.StorageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +16,36 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Health of the engine: the indexes (sizes, lag behind the store) and the batch (last run, its
- * state and age). On when Spring Boot's health support is present.
+ * Health of the engine: the entity store (whether it answers), the indexes (sizes, lag behind the
+ * store) and the batch (last run, its state and age). On when Spring Boot's health support is
+ * present. Add {@code matchingStorage} to the readiness group
+ * ({@code management.endpoint.health.group.readiness.include=readinessState,matchingStorage}) so a
+ * node whose database is down is taken out of rotation; keep it out of the liveness group, since
+ * restarting the node does not bring a database back.
  */
 @AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class})
 @ConditionalOnClass(HealthIndicator.class)
 public class MatchingHealthAutoConfiguration {
+  private static final System.Logger LOG = System.getLogger(MatchingHealthAutoConfiguration.class.getName());
+
+  /**
+   * {@code matchingStorage}: UP when the entity store answers a one-item page, DOWN when it fails
+   * with a {@link StorageException} (database down or unreachable). A probe takes at most as long
+   * as the store's own bounds (with HikariCP, its {@code connection-timeout}).
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingStorageHealthIndicator")
+  public HealthIndicator matchingStorageHealthIndicator(MatchingEngine engine) {
+    return () -> {
+      try {
+        engine.jobStore().list(null, 1);
+        return Health.up().build();
+      } catch (StorageException e) {
+        LOG.log(System.Logger.Level.DEBUG, "entity store health probe failed", e);
+        return Health.down().withDetail("error", "the entity store did not answer").build();
+      }
+    };
+  }
 
   /** {@code matchingIndex}: UP with index sizes and lag. */
   @Bean
