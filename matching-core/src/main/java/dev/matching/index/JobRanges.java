@@ -265,7 +265,7 @@ final class JobRanges {
       } else {
         double km = Haversine.lowerBoundKm(q.lat, q.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
         if (km <= q.maxTravelKm) {
-          d = Math.max(d, p.distanceDecay().score(km));
+          d = Math.max(d, p.distanceScore(km));
         }
       }
     }
@@ -279,7 +279,7 @@ final class JobRanges {
       if (q.hardPay && maxPay[r] < q.desiredPay) {
         return -1;
       }
-      pay = p.payDecay().score(maxPay[r], q.desiredPay);
+      pay = p.payScore(maxPay[r], q.desiredPay);
     }
     double s = 0;
     for (int e = prefOffset[r]; e < prefOffset[r + 1]; e++) {

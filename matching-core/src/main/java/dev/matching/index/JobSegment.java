@@ -66,20 +66,12 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
    */
   private static int[] order(List<Job> jobs) {
     int n = jobs.size();
-    if (n >= 1 << 30) {
-      throw new IllegalArgumentException("jobs: a segment holds fewer than 2^30 jobs, got " + n);
-    }
-    long[] keys = new long[n];
+    long[] cells = new long[n];
     for (int i = 0; i < n; i++) {
       GeoPoint p = jobs.get(i).location();
-      long cell = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude()); // 33 bits
-      keys[i] = (cell << 30) | i;
+      cells[i] = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude());
     }
-    Arrays.sort(keys);
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = (int) (keys[i] & ((1 << 30) - 1));
-    }
+    int[] order = SpatialOrder.sortedPositions(cells);
     long[] block = new long[COARSE];
     for (int from = 0; from < n; from += COARSE) {
       int size = Math.min(n - from, COARSE);

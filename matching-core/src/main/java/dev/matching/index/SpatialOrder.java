@@ -1,5 +1,7 @@
 package dev.matching.index;
 
+import java.util.Arrays;
+
 /**
  * Hilbert-curve keys of latitude/longitude, so that sorting by key puts nearby points in
  * nearby positions and fixed-size blocks of the order cover small areas. Stateless.
@@ -30,5 +32,26 @@ final class SpatialOrder {
       }
     }
     return d;
+  }
+
+  /**
+   * Positions {@code 0..n-1} sorted by {@code cells[i]} (a key of at most 33 bits: 0 for no
+   * location, else 1 + {@link #key}), ties in position order. Sorts packed longs, not objects.
+   */
+  static int[] sortedPositions(long[] cells) {
+    int n = cells.length;
+    if (n >= 1 << 30) {
+      throw new IllegalArgumentException("entries: a segment holds fewer than 2^30 entries, got " + n);
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = (cells[i] << 30) | i;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (int) (keys[i] & ((1 << 30) - 1));
+    }
+    return order;
   }
 }

@@ -117,7 +117,7 @@ final class WorkerRanges {
       if ((k & HAS_HOME) != 0) {
         double km = Haversine.lowerBoundKm(q.lat, q.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
         if (km <= maxTravel[r]) {
-          d = q.policy.distanceDecay().score(km);
+          d = q.policy.distanceScore(km);
         }
       }
       if ((k & HAS_NO_HOME) != 0 && !q.excludesMissingDistance) {
@@ -129,7 +129,7 @@ final class WorkerRanges {
     }
     double pay = -1;
     if ((k & HAS_PAY) != 0) {
-      pay = q.policy.payDecay().score(q.pay, minDesiredPay[r]);
+      pay = q.policy.payScore(q.pay, minDesiredPay[r]);
     }
     if ((k & HAS_NO_PAY) != 0) {
       pay = Math.max(pay, q.missingPay);

@@ -45,14 +45,7 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
       GeoPoint p = w.home();
       keys[i] = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude());
     }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    PrimitiveSort.sort(order, 0, n, (a, b) -> {
-      int c = Long.compare(keys[a], keys[b]);
-      return c != 0 ? c : workers.get(a).id().compareTo(workers.get(b).id());
-    });
+    int[] order = SpatialOrder.sortedPositions(keys);
     WorkerProfile[] profiles = new WorkerProfile[n];
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {

@@ -54,7 +54,7 @@ public final class Evaluator {
       if (w.payRule == WorkerProfile.HARD_PAY && jobs.payMin[j] < w.desiredPay) {
         return EXCLUDED;
       }
-      pay = p.payDecay().score(jobs.payMin[j], w.desiredPay);
+      pay = p.payScore(jobs.payMin[j], w.desiredPay);
     }
     if (pay < p.floor(Factor.PAY)) {
       return EXCLUDED;
@@ -78,11 +78,11 @@ public final class Evaluator {
       }
       d = m.score();
     } else {
-      double km = Haversine.km(w.lat, w.lng, jobs.lat[j], jobs.lng[j]);
+      double km = Haversine.km(w.latRadians, w.sinLat, w.cosLat, w.lng, jobs.lat[j], jobs.lng[j]);
       if (km > w.maxTravelKm) {
         return EXCLUDED;
       }
-      d = p.distanceDecay().score(km);
+      d = p.distanceScore(km);
     }
     if (d < p.floor(Factor.DISTANCE)) {
       return EXCLUDED;
@@ -246,7 +246,7 @@ public final class Evaluator {
     } else if (!w.hasHome) {
       f[0] = missing(p, Factor.DISTANCE, "km", "the worker's home is unknown", rejections);
     } else {
-      double km = Haversine.km(w.lat, w.lng, jobs.lat[j], jobs.lng[j]);
+      double km = Haversine.km(w.latRadians, w.sinLat, w.cosLat, w.lng, jobs.lat[j], jobs.lng[j]);
       f[0] = factor(p, Factor.DISTANCE, km, "km",
           fmt("%.1f km from home (limit %.1f km)", km, w.maxTravelKm), false, p.distanceDecay().score(km));
       if (km > w.maxTravelKm) {

@@ -48,6 +48,9 @@ public final class ScoringPolicy {
   private final MissingData[] missing;
   private final DistanceDecay distanceDecay;
   private final PayDecay payDecay;
+  /** {@code Math.log} of the two decays, computed once. */
+  private final double lnDistanceDecay;
+  private final double lnPayDecay;
   private final double minScheduleCoverage;
 
   private ScoringPolicy(Builder b) {
@@ -71,6 +74,8 @@ public final class ScoringPolicy {
     this.missing = b.missing.clone();
     this.distanceDecay = Checks.required(b.distanceDecay, "distanceDecay");
     this.payDecay = Checks.required(b.payDecay, "payDecay");
+    this.lnDistanceDecay = Math.log(distanceDecay.decay());
+    this.lnPayDecay = Math.log(payDecay.decay());
     this.minScheduleCoverage = Checks.finiteIn(b.minScheduleCoverage, 0, 1, "minScheduleCoverage");
   }
 
@@ -171,6 +176,28 @@ public final class ScoringPolicy {
   /** The pay decay. */
   public PayDecay payDecay() {
     return payDecay;
+  }
+
+  /**
+   * {@code distanceDecay().score(km)}, the same to the last bit, without recomputing the
+   * decay's logarithm.
+   */
+  public double distanceScore(double km) {
+    double t = Math.max(0.0, km - distanceDecay.offsetKm()) / distanceDecay.scaleKm();
+    return Math.exp(lnDistanceDecay * (t * t));
+  }
+
+  /**
+   * {@code payDecay().score(payYen, desiredYen)}, the same to the last bit, without recomputing
+   * the decay's logarithm.
+   */
+  public double payScore(int payYen, int desiredYen) {
+    int shortfall = desiredYen - payYen;
+    if (shortfall <= 0) {
+      return 1.0;
+    }
+    double t = shortfall / payDecay.scaleYen();
+    return Math.exp(lnPayDecay * (t * t));
   }
 
   /** Share of a job's shift time the worker must be available for, in [0, 1]. */

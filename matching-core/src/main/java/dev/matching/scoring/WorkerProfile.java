@@ -2,6 +2,7 @@ package dev.matching.scoring;
 
 import dev.matching.model.Availability;
 import dev.matching.model.GeoPoint;
+import dev.matching.model.Haversine;
 import dev.matching.model.PayPreference;
 import dev.matching.model.Timeline;
 import dev.matching.model.Worker;
@@ -27,6 +28,10 @@ public final class WorkerProfile {
   final double lat;
   final double lng;
   final double maxTravelKm;
+  /** The home's latitude in radians, and its sine and cosine, for {@link Haversine#km}. */
+  final double latRadians;
+  final double sinLat;
+  final double cosLat;
   /**
    * Latitude difference, in degrees, beyond which a job is surely farther than
    * {@link #maxTravelKm} (a great circle is never shorter than its latitude change); infinite
@@ -48,6 +53,9 @@ public final class WorkerProfile {
     this.lat = home == null ? Double.NaN : home.latitude();
     this.lng = home == null ? Double.NaN : home.longitude();
     this.maxTravelKm = worker.maxTravelKm();
+    this.latRadians = Math.toRadians(lat);
+    this.sinLat = Math.sin(latRadians);
+    this.cosLat = Math.cos(latRadians);
     this.maxLatDelta = home == null ? Double.POSITIVE_INFINITY
         : Math.toDegrees(maxTravelKm / GeoPoint.EARTH_RADIUS_KM) * (1 + 1e-6) + 1e-9;
     int max = -1;
