@@ -146,6 +146,8 @@ class SecurityApiTest {
         new Row("POST", "/api/v1/admin/maintenance", "{\"enabled\":false}", 401, 403, 403, 200),
         new Row("GET", "/api/v1/admin/system-info", null, 401, 403, 403, 200),
         new Row("DELETE", "/api/v1/admin/workers/nobody/personal-data", null, 401, 403, 403, 200),
+        new Row("POST", "/api/v1/admin/retention/run", null, 401, 403, 403, 200),
+        new Row("POST", "/api/v1/admin/integrity-check", null, 401, 403, 403, 200),
         new Row("GET", "/health", null, 200, 200, 200, 200));
     List<String> mismatches = new ArrayList<>();
     for (Row row : rows) {
