@@ -49,7 +49,8 @@ public class ReferenceApp {
   static ConfigurableApplicationContext startTask(String... args) {
     SpringApplication app = new SpringApplication(ReferenceApp.class);
     app.setWebApplicationType(WebApplicationType.NONE);
-    app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.threshold.console", "ERROR"));
+    app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
+        "logging.threshold.console", "ERROR", "logging.level.root", "ERROR"));
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--matching.batch.enabled=false";

@@ -83,7 +83,9 @@ class IntegrityCheckTaskTest {
   }
 
   private record Result(int code, String out) {
+    /** The report, which must be the whole output. */
     JsonNode json() {
+      assertThat(out).as("nothing but the report on stdout").startsWith("{").endsWith("}" + System.lineSeparator());
       return JsonMapper.builder().build().readTree(out);
     }
   }
