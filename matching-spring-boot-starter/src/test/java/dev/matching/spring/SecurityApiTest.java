@@ -194,6 +194,21 @@ class SecurityApiTest {
   }
 
   @Test
+  void retentionAndIntegrityCheckAnswerTheirReports() throws Exception {
+    Reply retention = calls.send("POST", "/api/v1/admin/retention/run", null, ADMIN);
+    assertThat(retention.status()).isEqualTo(200);
+    assertThat(retention.body().get("workers").get("erased").asLong()).as("seeded just now").isZero();
+    assertThat(java.time.Instant.parse(retention.body().get("workers").get("cutoff").asString()))
+        .isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1094)));
+    assertThat(retention.body().get("match_lists").get("cutoff").isNull()).isFalse();
+
+    Reply check = calls.send("POST", "/api/v1/admin/integrity-check", null, ADMIN);
+    assertThat(check.status()).isEqualTo(200);
+    assertThat(check.body().get("clean").asBoolean()).as(check.raw().body()).isTrue();
+    assertThat(check.body().get("checked").get("workers").asLong()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
   @ExtendWith(OutputCaptureExtension.class)
   void erasureAndMaintenanceAreAudited(CapturedOutput output) throws Exception {
     assertThat(calls.send("GET", "/api/v1/jobs/acme-none/matches?limit=100", null, ADMIN).body().get("matches")
