@@ -14,12 +14,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,29 @@ class IntegrityCheckTaskTest {
     assertThat(report.get("clean").asBoolean()).isTrue();
     assertThat(report.get("checked").get("jobs").asLong()).as("no sample data in a task").isZero();
     assertThat(report.get("findings").size()).isZero();
+  }
+
+  /** Runs main in a fresh JVM; returns its exit code and standard output. */
+  private static Result process(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ReferenceApp.class.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), out);
+  }
+
+  @Test
+  void mainExitsWithTheTaskCodeInAProcessOfItsOwn() throws Exception {
+    Result clean = process("--matching.task=integrity-check");
+    assertThat(clean.code()).isZero();
+    assertThat(clean.json().get("clean").asBoolean()).isTrue();
+
+    Result failed = process("--matching.task=integrity-check", "--matching.integrity.sample-size=0");
+    assertThat(failed.code()).as("the check could not run").isEqualTo(2);
+    assertThat(failed.out()).doesNotContain("\"clean\"");
   }
 
   @Test
