@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package dependencies of matching-core pointing one way: model, then scoring, then
- * query, then index; the SPIs above the domain; the engine, then the batch, on top; and nothing
+ * query, then index; the SPIs above the domain; the engine, then the batch, then the data
+ * lifecycle (retention, integrity check), on top; and nothing
  * beyond the JDK and JSpecify.
  */
 class ArchitectureTest {
@@ -78,15 +79,15 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheBatchBuildsOnTheEngine() {
-    noClasses().that().resideOutsideOfPackages("dev.matching", "dev.matching.batch..")
+  void onlyTheBatchAndTheLifecycleBuildOnTheEngine() {
+    noClasses().that().resideOutsideOfPackages("dev.matching", "dev.matching.batch..", "dev.matching.lifecycle..")
         .should().dependOnClassesThat().haveFullyQualifiedName(MatchingEngine.class.getName())
         .check(core);
   }
 
   @Test
-  void nothingButTheBatchKnowsTheBatch() {
-    noClasses().that().resideOutsideOfPackage("dev.matching.batch..")
+  void nothingButTheBatchAndTheLifecycleKnowTheBatch() {
+    noClasses().that().resideOutsideOfPackages("dev.matching.batch..", "dev.matching.lifecycle..")
         .should().dependOnClassesThat().resideInAPackage("dev.matching.batch..")
         .check(core);
   }

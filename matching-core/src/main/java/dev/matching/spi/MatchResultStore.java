@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stored output of the matching batch: ranked lists per subject, grouped in generations.
@@ -19,8 +20,9 @@ import java.util.OptionalLong;
  * <p>The two directions are independent: each has its own generations and published
  * generation, and the same subject id may have a list in both.
  *
- * <p>Bad arguments (null, a generation below 1, a subject id that is not a valid id) fail with
- * an {@link IllegalArgumentException} naming the parameter; nothing is written then.
+ * <p>Bad arguments (null, a generation below 1, a subject id that is not a valid id, a
+ * {@code limit} outside {@code [1, 10000]}) fail with an {@link IllegalArgumentException} naming
+ * the parameter; nothing is written then.
  *
  * <p>Implementations are thread-safe.
  */
@@ -66,4 +68,30 @@ public interface MatchResultStore {
    * nowhere.
    */
   long erase(String id);
+
+  /**
+   * Retention: deletes every stored list, of both directions and every generation, whose
+   * {@code computedAt} is strictly before {@code cutoff}; returns how many lists were deleted.
+   *
+   * <p>The published generation is <em>not</em> spared: a list older than the cutoff is stale
+   * data the operator no longer wants, whatever its generation. The published generation number
+   * stays as it is; its deleted lists read as absent ({@link #find} is empty) until a later batch
+   * publishes fresh ones.
+   */
+  long deleteComputedBefore(Instant cutoff);
+
+  /**
+   * The generations of {@code direction} that hold at least one stored list, ascending; the
+   * published generation is listed only when it holds a list. For integrity checks and tools.
+   */
+  List<Long> generations(Direction direction);
+
+  /**
+   * Up to {@code limit} stored lists of {@code generation} (published or not) of
+   * {@code direction}, with subject ids strictly greater than {@code afterSubjectId} (all when
+   * null), in ascending subject id order ({@link String#compareTo}): keyset pagination for
+   * integrity checks and tools, not for the request path. {@code afterSubjectId} need not be a
+   * stored subject.
+   */
+  List<MatchList> list(Direction direction, long generation, @Nullable String afterSubjectId, int limit);
 }

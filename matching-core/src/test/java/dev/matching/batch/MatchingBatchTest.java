@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -485,6 +486,21 @@ class MatchingBatchTest {
     @Override
     public long erase(String id) {
       return delegate.erase(id);
+    }
+
+    @Override
+    public long deleteComputedBefore(Instant cutoff) {
+      return delegate.deleteComputedBefore(cutoff);
+    }
+
+    @Override
+    public List<Long> generations(Direction d) {
+      return delegate.generations(d);
+    }
+
+    @Override
+    public List<MatchList> list(Direction d, long generation, @Nullable String afterSubjectId, int limit) {
+      return delegate.list(d, generation, afterSubjectId, limit);
     }
   }
 }

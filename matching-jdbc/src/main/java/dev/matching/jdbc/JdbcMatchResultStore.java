@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MatchResultStore} on the {@code match_lists} and {@code match_publications} tables.
@@ -144,6 +146,53 @@ final class JdbcMatchResultStore implements MatchResultStore {
           .bind("id", id)
           .execute();
       return deleted + changed;
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One statement. There is no index on {@code computed_at} (it would cost every batch
+   * write), so this scans the table: meant for a daily retention run, not the request path.
+   */
+  @Override
+  public long deleteComputedBefore(Instant cutoff) {
+    Checks.required(cutoff, "cutoff");
+    return database.withHandle("deleting lists computed before " + cutoff, h ->
+        (long) h.createUpdate("DELETE FROM " + lists + " WHERE computed_at < :cutoff")
+            .bind("cutoff", SqlValues.timestamp(cutoff))
+            .execute());
+  }
+
+  @Override
+  public List<Long> generations(Direction direction) {
+    Checks.required(direction, "direction");
+    return database.withHandle("reading the " + direction + " generations", h ->
+        h.createQuery("SELECT DISTINCT generation FROM " + lists + " WHERE direction = :direction ORDER BY generation")
+            .bind("direction", direction.name())
+            .mapTo(Long.class)
+            .list());
+  }
+
+  @Override
+  public List<MatchList> list(Direction direction, long generation, @Nullable String afterSubjectId, int limit) {
+    Checks.required(direction, "direction");
+    checkGeneration(generation);
+    Database.checkLimit(limit);
+    return database.withHandle("listing " + direction + " lists of generation " + generation, h -> {
+      Query query = h.createQuery("SELECT subject_id, computed_at, matches FROM " + lists
+              + " WHERE direction = :direction AND generation = :generation"
+              + (afterSubjectId == null ? "" : " AND subject_id > :after")
+              + " ORDER BY subject_id LIMIT :limit")
+          .bind("direction", direction.name())
+          .bind("generation", generation)
+          .bind("limit", limit);
+      if (afterSubjectId != null) {
+        query.bind("after", afterSubjectId);
+      }
+      return query.map((rs, ctx) -> new MatchList(direction, rs.getString("subject_id"), generation,
+              SqlValues.instant(rs, "computed_at"), DomainJson.matches(rs.getString("matches"))))
+          .list();
     });
   }
 

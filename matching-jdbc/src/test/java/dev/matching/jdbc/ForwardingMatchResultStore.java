@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link MatchResultStore} delegating everything; tests override a method to inject a failure or a stall. */
 class ForwardingMatchResultStore implements MatchResultStore {
@@ -46,5 +47,20 @@ class ForwardingMatchResultStore implements MatchResultStore {
   @Override
   public long erase(String id) {
     return delegate.erase(id);
+  }
+
+  @Override
+  public long deleteComputedBefore(Instant cutoff) {
+    return delegate.deleteComputedBefore(cutoff);
+  }
+
+  @Override
+  public List<Long> generations(Direction d) {
+    return delegate.generations(d);
+  }
+
+  @Override
+  public List<MatchList> list(Direction d, long generation, @Nullable String afterSubjectId, int limit) {
+    return delegate.list(d, generation, afterSubjectId, limit);
   }
 }

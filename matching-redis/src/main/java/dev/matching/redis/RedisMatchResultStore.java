@@ -6,10 +6,14 @@ import dev.matching.query.Match;
 import dev.matching.spi.MatchList;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.StorageException;
+import io.lettuce.core.MapScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link MatchResultStore} in Redis. Per direction there is one hash per generation
@@ -42,7 +47,9 @@ public final class RedisMatchResultStore implements MatchResultStore {
   private static final LuaScript DELETE_BEFORE = LuaScript.load("results-delete-before.lua");
   private static final LuaScript SCAN_FOR = LuaScript.load("results-scan-for.lua");
   private static final LuaScript REPLACE_IF_UNCHANGED = LuaScript.load("results-replace-if-unchanged.lua");
+  private static final LuaScript DELETE_IF_UNCHANGED = LuaScript.load("results-delete-if-unchanged.lua");
   private static final int MAX_ERASE_ATTEMPTS_PER_LIST = 10;
+  private static final int MAX_LIMIT = 10_000;
 
   private final RedisCalls redis;
   private final RedisMatchingConfig config;
@@ -149,6 +156,108 @@ public final class RedisMatchResultStore implements MatchResultStore {
       }
     }
     return touched;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Cost: reads every stored list of every generation ({@code HSCAN}, decoded here) and
+   * deletes the old ones one by one with a compare-and-delete, so a list rewritten meanwhile by
+   * a retried partition is kept. Meant for a daily retention run, not the request path. A
+   * generation whose last list goes is gone (Redis drops an empty hash).
+   */
+  @Override
+  public long deleteComputedBefore(Instant cutoff) {
+    Checks.required(cutoff, "cutoff");
+    long deleted = 0;
+    for (Direction direction : Direction.values()) {
+      Keys keys = keys(direction);
+      for (String generation : storedGenerations(keys)) {
+        String hash = keys.generationPrefix + generation;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+          ScanCursor from = cursor;
+          MapScanCursor<String, String> page = Objects.requireNonNull(redis.call("scan of a generation",
+              commands -> commands.hscan(hash, from, ScanArgs.Builder.limit(config.eraseScanBatch()))));
+          for (Map.Entry<String, String> entry : page.getMap().entrySet()) {
+            if (MatchListCodec.decode(entry.getValue()).computedAt().isBefore(cutoff)) {
+              Long removed = redis.eval("retention delete of a list", DELETE_IF_UNCHANGED, ScriptOutputType.INTEGER,
+                  new String[] {hash}, entry.getKey(), entry.getValue());
+              deleted += removed == null ? 0 : removed;
+            }
+          }
+          cursor = page;
+        } while (!cursor.isFinished());
+      }
+    }
+    return deleted;
+  }
+
+  @Override
+  public List<Long> generations(Direction direction) {
+    Checks.required(direction, "direction");
+    Keys keys = keys(direction);
+    List<Long> generations = new ArrayList<>();
+    for (String generation : storedGenerations(keys)) {
+      generations.add(parseGeneration(generation));
+    }
+    Collections.sort(generations);
+    return List.copyOf(generations);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Cost: a Redis hash has no order, so every page reads all subject ids of the generation
+   * ({@code HKEYS}), sorts them here and reads the page's lists with one {@code HMGET}. Listing a
+   * whole generation of n lists in pages of p costs about n²/p ids moved: fine for an integrity
+   * check, not for the request path.
+   */
+  @Override
+  public List<MatchList> list(Direction direction, long generation, @Nullable String afterSubjectId, int limit) {
+    Checks.required(direction, "direction");
+    requireGeneration(generation);
+    Checks.intIn(limit, 1, MAX_LIMIT, "limit");
+    String hash = keys(direction).generation(generation);
+    List<String> subjects = new ArrayList<>(Objects.requireNonNull(
+        redis.call("read of a generation's subjects", commands -> commands.hkeys(hash))));
+    Collections.sort(subjects);
+    List<String> page = new ArrayList<>(Math.min(limit, subjects.size()));
+    for (String subject : subjects) {
+      if (page.size() == limit) {
+        break;
+      }
+      if (afterSubjectId == null || subject.compareTo(afterSubjectId) > 0) {
+        page.add(subject);
+      }
+    }
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    List<io.lettuce.core.KeyValue<String, String>> values = Objects.requireNonNull(redis.call(
+        "read of a page of lists", commands -> commands.hmget(hash, page.toArray(String[]::new))));
+    List<MatchList> lists = new ArrayList<>(values.size());
+    for (io.lettuce.core.KeyValue<String, String> value : values) {
+      if (value.hasValue()) {
+        MatchListCodec.Decoded decoded = MatchListCodec.decode(value.getValue());
+        lists.add(new MatchList(direction, value.getKey(), generation, decoded.computedAt(), decoded.matches()));
+      }
+    }
+    return List.copyOf(lists);
+  }
+
+  /** The generations in the generations set whose hash still exists (not expired or emptied). */
+  private List<String> storedGenerations(Keys keys) {
+    List<String> all = Objects.requireNonNull(
+        redis.call("read of the generations", commands -> commands.zrange(keys.generations, 0, -1)));
+    List<String> stored = new ArrayList<>(all.size());
+    for (String generation : all) {
+      Long exists = redis.call("check of a generation", commands -> commands.exists(keys.generationPrefix + generation));
+      if (exists != null && exists > 0) {
+        stored.add(generation);
+      }
+    }
+    return stored;
   }
 
   /** Removes {@code id} from every list of one generation hash; returns how many changed. */

@@ -38,6 +38,31 @@ public class MatchingProperties {
   private final Security security = new Security();
   /** Maintenance mode. */
   private final Maintenance maintenance = new Maintenance();
+  /** Data retention: what is deleted after how long, and the daily run. */
+  private final Retention retention = new Retention();
+  /** The data integrity check. */
+  private final Integrity integrity = new Integrity();
+  /**
+   * A command-line task to run instead of serving: {@code integrity-check} runs the data
+   * integrity check, prints its JSON report and exits (0 clean, 1 findings); unset: serve.
+   */
+  private @Nullable String task;
+
+  public Retention getRetention() {
+    return retention;
+  }
+
+  public Integrity getIntegrity() {
+    return integrity;
+  }
+
+  public @Nullable String getTask() {
+    return task;
+  }
+
+  public void setTask(@Nullable String task) {
+    this.task = task;
+  }
 
   public Security getSecurity() {
     return security;
@@ -123,6 +148,97 @@ public class MatchingProperties {
 
     public void setEmployerId(@Nullable String employerId) {
       this.employerId = employerId;
+    }
+  }
+
+  /**
+   * Retention of stored data. An age of 0 keeps that kind forever. The run is idempotent, so
+   * scheduling it on every node is harmless.
+   */
+  public static class Retention {
+    /** Whether the retention task runs daily on this node (it can always be run by the admin endpoint). */
+    private boolean enabled = false;
+    /** Local time of the daily retention run. */
+    private LocalTime time = LocalTime.of(4, 0);
+    /** Zone the retention time is read in. */
+    private ZoneId zone = ZoneId.of("Asia/Tokyo");
+    /** Age after which finished batch runs are deleted (0: never). */
+    private Duration batchRuns = Duration.ofDays(365);
+    /** Age after which stored match lists are deleted, the published generation's included (0: never). */
+    private Duration matchResults = Duration.ofDays(30);
+    /** Inactivity (time since the last write) after which a worker's personal data is erased (0: never). */
+    private Duration inactiveWorkers = Duration.ofDays(1095);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public LocalTime getTime() {
+      return time;
+    }
+
+    public void setTime(LocalTime time) {
+      this.time = time;
+    }
+
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    public void setZone(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    public Duration getBatchRuns() {
+      return batchRuns;
+    }
+
+    public void setBatchRuns(Duration batchRuns) {
+      this.batchRuns = batchRuns;
+    }
+
+    public Duration getMatchResults() {
+      return matchResults;
+    }
+
+    public void setMatchResults(Duration matchResults) {
+      this.matchResults = matchResults;
+    }
+
+    public Duration getInactiveWorkers() {
+      return inactiveWorkers;
+    }
+
+    public void setInactiveWorkers(Duration inactiveWorkers) {
+      this.inactiveWorkers = inactiveWorkers;
+    }
+  }
+
+  /** The data integrity check. */
+  public static class Integrity {
+    /** How many ids each finding of the report lists as its sample (the count is always complete). */
+    private int sampleSize = 20;
+    /** How long an active batch run may go without a live partition lease before it is reported as stalled. */
+    private Duration stalledAfter = Duration.ofHours(1);
+
+    public int getSampleSize() {
+      return sampleSize;
+    }
+
+    public void setSampleSize(int sampleSize) {
+      this.sampleSize = sampleSize;
+    }
+
+    public Duration getStalledAfter() {
+      return stalledAfter;
+    }
+
+    public void setStalledAfter(Duration stalledAfter) {
+      this.stalledAfter = stalledAfter;
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** When the result store is down, recommendations degrade to a live ranking (or 503 when told not to). */
@@ -63,6 +64,21 @@ class RecommendationFallbackTest {
 
     @Override
     public long erase(String id) {
+      throw down();
+    }
+
+    @Override
+    public long deleteComputedBefore(Instant cutoff) {
+      throw down();
+    }
+
+    @Override
+    public List<Long> generations(Direction d) {
+      throw down();
+    }
+
+    @Override
+    public List<MatchList> list(Direction d, long generation, @Nullable String afterSubjectId, int limit) {
       throw down();
     }
   }

@@ -146,6 +146,8 @@ class SecurityApiTest {
         new Row("POST", "/api/v1/admin/maintenance", "{\"enabled\":false}", 401, 403, 403, 200),
         new Row("GET", "/api/v1/admin/system-info", null, 401, 403, 403, 200),
         new Row("DELETE", "/api/v1/admin/workers/nobody/personal-data", null, 401, 403, 403, 200),
+        new Row("POST", "/api/v1/admin/retention/run", null, 401, 403, 403, 200),
+        new Row("POST", "/api/v1/admin/integrity-check", null, 401, 403, 403, 200),
         new Row("GET", "/health", null, 200, 200, 200, 200));
     List<String> mismatches = new ArrayList<>();
     for (Row row : rows) {
@@ -189,6 +191,21 @@ class SecurityApiTest {
         .contains("SECURITY access_denied reason=employer key=acme-app role=client method=DELETE")
         .contains("AUDIT write actor=acme-app(client) method=DELETE path=/api/v1/jobs/other-none status=403")
         .doesNotContain("not-a-key");
+  }
+
+  @Test
+  void retentionAndIntegrityCheckAnswerTheirReports() throws Exception {
+    Reply retention = calls.send("POST", "/api/v1/admin/retention/run", null, ADMIN);
+    assertThat(retention.status()).isEqualTo(200);
+    assertThat(retention.body().get("workers").get("erased").asLong()).as("seeded just now").isZero();
+    assertThat(java.time.Instant.parse(retention.body().get("workers").get("cutoff").asString()))
+        .isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1094)));
+    assertThat(retention.body().get("match_lists").get("cutoff").isNull()).isFalse();
+
+    Reply check = calls.send("POST", "/api/v1/admin/integrity-check", null, ADMIN);
+    assertThat(check.status()).isEqualTo(200);
+    assertThat(check.body().get("clean").asBoolean()).as(check.raw().body()).isTrue();
+    assertThat(check.body().get("checked").get("workers").asLong()).isGreaterThanOrEqualTo(4);
   }
 
   @Test

@@ -207,6 +207,74 @@ public abstract class MatchResultStoreContract {
   }
 
   @Test
+  void deleteComputedBeforeDeletesOldListsOfEveryGenerationThePublishedOneIncluded() {
+    Instant old = COMPUTED_AT;
+    Instant fresh = COMPUTED_AT.plusSeconds(3_600);
+    store.write(JOBS, 1, old, Map.of("w-1", matches("j-1"), "w-2", matches("j-2")));
+    store.write(JOBS, 1, fresh, Map.of("w-3", matches("j-3")));
+    store.write(JOBS, 2, old, Map.of("w-1", matches("j-4")));
+    store.write(WORKERS, 1, old, Map.of("j-1", matches("w-1")));
+    store.write(WORKERS, 1, fresh, Map.of("j-2", matches("w-2")));
+    store.publish(JOBS, 1);
+    store.publish(WORKERS, 1);
+
+    assertThat(store.deleteComputedBefore(fresh)).as("w-1, w-2 of 1, w-1 of 2, j-1").isEqualTo(4);
+
+    assertThat(store.publishedGeneration(JOBS)).as("the publication stays").hasValue(1);
+    assertThat(store.find(JOBS, "w-1")).isEmpty();
+    assertThat(store.find(JOBS, "w-2")).isEmpty();
+    assertThat(store.find(JOBS, "w-3")).hasValue(new MatchList(JOBS, "w-3", 1, fresh, matches("j-3")));
+    assertThat(store.find(WORKERS, "j-1")).isEmpty();
+    assertThat(store.find(WORKERS, "j-2")).isPresent();
+    assertThat(store.generations(JOBS)).as("generation 2 has no list left").containsExactly(1L);
+    assertThat(store.deleteComputedBefore(fresh)).as("the cutoff is exclusive, nothing is left before it").isZero();
+    assertThat(store.deleteComputedBefore(fresh.plusNanos(1000))).isEqualTo(2);
+    assertThat(store.generations(JOBS)).isEmpty();
+    assertThat(store.generations(WORKERS)).isEmpty();
+  }
+
+  @Test
+  void generationsListsThoseHoldingListsAscending() {
+    assertThat(store.generations(JOBS)).isEmpty();
+    store.write(JOBS, 10, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+    store.write(JOBS, 2, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+    store.write(JOBS, 3, COMPUTED_AT, Map.of());
+    store.publish(JOBS, 7);
+    store.write(WORKERS, 4, COMPUTED_AT, Map.of("j-1", matches("w-1")));
+
+    assertThat(store.generations(JOBS)).as("ascending as numbers; empty writes and list-less publishes hold nothing")
+        .containsExactly(2L, 10L);
+    assertThat(store.generations(WORKERS)).containsExactly(4L);
+    store.erase("w-1");
+    assertThat(store.generations(JOBS)).as("erasure emptied them").isEmpty();
+  }
+
+  @Test
+  void listPagesTheListsOfOneGenerationBySubjectId() {
+    Map<String, List<Match>> lists = new HashMap<>();
+    for (String subject : List.of("w-b", "w-a", "w-10", "w-2", "w-c")) {
+      lists.put(subject, matches("j-" + subject));
+    }
+    store.write(JOBS, 1, COMPUTED_AT, lists);
+    store.write(JOBS, 2, COMPUTED_AT, Map.of("w-a", matches("j-other")));
+    store.write(WORKERS, 1, COMPUTED_AT, Map.of("j-1", matches("w-a")));
+    store.publish(JOBS, 2);
+
+    List<MatchList> first = store.list(JOBS, 1, null, 2);
+    assertThat(first).extracting(MatchList::subjectId).containsExactly("w-10", "w-2");
+    assertThat(first.get(0)).as("unpublished lists are listed, whole")
+        .isEqualTo(new MatchList(JOBS, "w-10", 1, COMPUTED_AT, matches("j-w-10")));
+    assertThat(store.list(JOBS, 1, "w-2", 2)).extracting(MatchList::subjectId).containsExactly("w-a", "w-b");
+    assertThat(store.list(JOBS, 1, "w-b", 2)).extracting(MatchList::subjectId).containsExactly("w-c");
+    assertThat(store.list(JOBS, 1, "w-bb", 10)).as("the cursor need not be stored").extracting(MatchList::subjectId)
+        .containsExactly("w-c");
+    assertThat(store.list(JOBS, 1, "w-c", 2)).isEmpty();
+    assertThat(store.list(JOBS, 2, null, 10)).containsExactly(new MatchList(JOBS, "w-a", 2, COMPUTED_AT, matches("j-other")));
+    assertThat(store.list(JOBS, 3, null, 10)).isEmpty();
+    assertThat(store.list(WORKERS, 1, null, 10)).extracting(MatchList::subjectId).containsExactly("j-1");
+  }
+
+  @Test
   void badArgumentsAreRejectedAndWriteNothing() {
     Map<String, List<Match>> withBlankSubject = new LinkedHashMap<>();
     withBlankSubject.put("w-1", matches("j-1"));
@@ -225,6 +293,12 @@ public abstract class MatchResultStoreContract {
     assertIllegalArgument(() -> store.publish(null, 1), "direction");
     assertIllegalArgument(() -> store.find(JOBS, null), "subjectId");
     assertIllegalArgument(() -> store.erase(null), "id");
+    assertIllegalArgument(() -> store.deleteComputedBefore(null), "cutoff");
+    assertIllegalArgument(() -> store.generations(null), "direction");
+    assertIllegalArgument(() -> store.list(null, 1, null, 10), "direction");
+    assertIllegalArgument(() -> store.list(JOBS, 0, null, 10), "generation");
+    assertIllegalArgument(() -> store.list(JOBS, 1, null, 0), "limit");
+    assertIllegalArgument(() -> store.list(JOBS, 1, null, 10_001), "limit");
 
     store.publish(JOBS, 1);
     assertThat(store.find(JOBS, "w-1")).as("a failed write stores none of its lists").isEmpty();

@@ -8,18 +8,19 @@ import dev.matching.spi.MatchResultStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link MatchResultStore} held in memory, for tests, examples and single-node deployments.
- * Thread-safe: one read-write lock guards all generations, so writes, publishes and erasures are
- * atomic and readers never see a half-written partition.
+ * Thread-safe: one read-write lock guards all generations, so writes, publishes, erasures and
+ * retention deletes are atomic and readers never see a half-written partition. Each generation
+ * keeps its lists sorted by subject id, so {@link #list} pages cost a tail lookup.
  */
 public final class InMemoryMatchResultStore implements MatchResultStore {
 
@@ -77,7 +78,7 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
     Checks.required(subjectId, "subjectId");
     return guard.read(() -> {
       Results r = results.get(direction);
-      Map<String, MatchList> published = r.byGeneration.get(r.published);
+      TreeMap<String, MatchList> published = r.byGeneration.get(r.published);
       return Optional.ofNullable(published == null ? null : published.get(subjectId));
     });
   }
@@ -88,10 +89,10 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
     return guard.write(() -> {
       Results r = results.get(direction);
       long deleted = 0;
-      Iterator<Map.Entry<Long, Map<String, MatchList>>> older =
+      Iterator<Map.Entry<Long, TreeMap<String, MatchList>>> older =
           r.byGeneration.headMap(generation, false).entrySet().iterator();
       while (older.hasNext()) {
-        Map.Entry<Long, Map<String, MatchList>> entry = older.next();
+        Map.Entry<Long, TreeMap<String, MatchList>> entry = older.next();
         if (entry.getKey() != r.published) {
           deleted += entry.getValue().size();
           older.remove();
@@ -116,6 +117,50 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
     });
   }
 
+  @Override
+  public long deleteComputedBefore(Instant cutoff) {
+    Checks.required(cutoff, "cutoff");
+    return guard.write(() -> {
+      long deleted = 0;
+      for (Results r : results.values()) {
+        for (Map<String, MatchList> bySubject : r.byGeneration.values()) {
+          int before = bySubject.size();
+          bySubject.values().removeIf(list -> list.computedAt().isBefore(cutoff));
+          deleted += before - bySubject.size();
+        }
+        r.byGeneration.values().removeIf(Map::isEmpty);
+      }
+      return deleted;
+    });
+  }
+
+  @Override
+  public List<Long> generations(Direction direction) {
+    Checks.required(direction, "direction");
+    return guard.read(() -> List.copyOf(results.get(direction).byGeneration.keySet()));
+  }
+
+  @Override
+  public List<MatchList> list(Direction direction, long generation, @Nullable String afterSubjectId, int limit) {
+    Checks.required(direction, "direction");
+    Limits.atLeast(generation, 1, "generation");
+    Limits.limit(limit);
+    return guard.read(() -> {
+      TreeMap<String, MatchList> sorted = results.get(direction).byGeneration.get(generation);
+      if (sorted == null) {
+        return List.<MatchList>of();
+      }
+      List<MatchList> page = new ArrayList<>();
+      for (MatchList list : (afterSubjectId == null ? sorted : sorted.tailMap(afterSubjectId, false)).values()) {
+        if (page.size() == limit) {
+          break;
+        }
+        page.add(list);
+      }
+      return List.copyOf(page);
+    });
+  }
+
   /** Erases {@code id} from one generation; returns how many lists were deleted or changed. */
   private static long eraseFrom(Map<String, MatchList> bySubject, String id) {
     long touched = bySubject.remove(id) == null ? 0 : 1;
@@ -137,12 +182,12 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
 
   /** The generations of one direction; guarded by the store's lock. */
   private static final class Results {
-    final TreeMap<Long, Map<String, MatchList>> byGeneration = new TreeMap<>();
+    final TreeMap<Long, TreeMap<String, MatchList>> byGeneration = new TreeMap<>();
     /** The published generation, 0 before the first publish. */
     long published;
 
-    Map<String, MatchList> generation(long generation) {
-      return byGeneration.computeIfAbsent(generation, g -> new HashMap<>());
+    TreeMap<String, MatchList> generation(long generation) {
+      return byGeneration.computeIfAbsent(generation, g -> new TreeMap<>());
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.metrics.MatchingMetrics;
 import dev.matching.spring.metrics.StorageProbes;
 import dev.matching.spring.metrics.MicrometerBatchListener;
+import dev.matching.spring.metrics.MicrometerRetentionObserver;
 import dev.matching.spring.metrics.MicrometerQueryObserver;
 import dev.matching.spring.web.QueryObserver;
 import io.micrometer.core.instrument.Gauge;
@@ -43,6 +44,13 @@ public class MatchingMetricsAutoConfiguration {
   @ConditionalOnMissingBean
   public MicrometerBatchListener matchingMicrometerBatchListener(MeterRegistry registry) {
     return new MicrometerBatchListener(registry);
+  }
+
+  /** Counts what data retention deleted ({@code matching.retention.deleted}). */
+  @Bean
+  @ConditionalOnMissingBean
+  public MicrometerRetentionObserver matchingMicrometerRetentionObserver(MeterRegistry registry) {
+    return new MicrometerRetentionObserver(registry);
   }
 
   /** Index sizes and lag behind the store. */

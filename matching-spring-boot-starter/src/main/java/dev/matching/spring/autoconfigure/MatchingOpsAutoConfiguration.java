@@ -7,9 +7,11 @@ import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.MatchingProperties;
 import dev.matching.spring.ops.AdminController;
 import dev.matching.spring.ops.AuditFilter;
+import dev.matching.spring.ops.DataLifecycle;
 import dev.matching.spring.ops.DatabasePool;
 import dev.matching.spring.ops.HealthController;
 import dev.matching.spring.ops.HikariDatabasePool;
+import dev.matching.spring.ops.LifecycleController;
 import dev.matching.spring.ops.MaintenanceAwareReadinessIndicator;
 import dev.matching.spring.ops.MaintenanceFilter;
 import dev.matching.spring.ops.MaintenanceMode;
@@ -35,10 +37,10 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Operations of the service in a servlet web application: maintenance mode
  * ({@code matching.maintenance.*}), the public {@code GET /health}, AUDIT events of every API
  * write, and, with security on, the admin endpoints (maintenance switch, system information,
- * personal-data erasure). The admin endpoints are never served without security.
+ * personal-data erasure, retention run, integrity check). The admin endpoints are never served without security.
  */
 @AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
-    MatchingSecurityAutoConfiguration.class},
+    MatchingSecurityAutoConfiguration.class, MatchingLifecycleAutoConfiguration.class},
     afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration"},
     beforeName = "org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration")
@@ -96,6 +98,15 @@ public class MatchingOpsAutoConfiguration {
       Clock clock) {
     return new AdminController(engine, results, maintenance, batch.getIfAvailable(), databasePool.getIfAvailable(),
         clock);
+  }
+
+  /** The data lifecycle admin endpoints (retention run, integrity check), only behind API-key security. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "matching.security.enabled")
+  @ConditionalOnBean(DataLifecycle.class)
+  public LifecycleController matchingLifecycleController(DataLifecycle lifecycle) {
+    return new LifecycleController(lifecycle);
   }
 
   /** The readiness probe refuses traffic during maintenance (replaces Boot's readinessState indicator). */

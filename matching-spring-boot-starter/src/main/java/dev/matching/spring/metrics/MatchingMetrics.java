@@ -34,6 +34,12 @@ public final class MatchingMetrics {
    */
   public static final String BATCH_LAST_SUCCESS = "matching.batch.last.success";
 
+  /**
+   * Counter of items deleted by data retention on this node; tag {@code kind}: {@code batch_runs},
+   * {@code match_lists}, {@code workers} (erased personal data).
+   */
+  public static final String RETENTION_DELETED = "matching.retention.deleted";
+
   /** Tag naming a store. */
   public static final String TAG_STORE = "store";
   /** Tag naming the ranking direction. */

@@ -14,14 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
  * Fills empty stores with a generated sample market across Japan (shifts over the next two
  * weeks), in chunks, so a fresh start has something to match. Stores that already hold data
- * (a restart on PostgreSQL) are left alone.
+ * (a restart on PostgreSQL) are left alone. Not loaded when a command-line task
+ * ({@code matching.task}) runs.
  */
 @Component
+@ConditionalOnExpression("'${matching.task:}' == ''")
 public class SampleDataLoader implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SampleDataLoader.class);
   private static final int CHUNK = 5_000;

@@ -121,7 +121,8 @@ class ReferenceAppEndToEndTest {
     Set<String> used = AlertRules.metricNames(Path.of("../../docs/ops/alerts.yml"));
     assertThat(used).contains("http_server_requests_seconds_bucket", "jvm_memory_used_bytes", "matching_storage_up");
     Set<String> dashboard = AlertRules.dashboardMetricNames(Path.of("../../docs/ops/grafana-dashboard.json"));
-    assertThat(dashboard).contains("matching_query_seconds_bucket", "matching_index_lag", "matching_batch_items_total");
+    assertThat(dashboard).contains("matching_query_seconds_bucket", "matching_index_lag", "matching_batch_items_total",
+        "matching_retention_deleted_total");
     used.addAll(dashboard);
     Set<String> exported = AlertRules.exportedNames(call("GET", "/actuator/prometheus", null, null).body());
     exported.add("up"); // synthesized by Prometheus for every scrape target

@@ -1,0 +1,80 @@
+package dev.matching.spring.autoconfigure;
+
+import dev.matching.MatchingEngine;
+import dev.matching.batch.DailySchedule;
+import dev.matching.lifecycle.IntegrityCheck;
+import dev.matching.lifecycle.IntegrityCheckConfig;
+import dev.matching.lifecycle.RetentionPolicy;
+import dev.matching.lifecycle.RetentionTask;
+import dev.matching.spi.BatchRunStore;
+import dev.matching.spi.MatchResultStore;
+import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.ops.DataLifecycle;
+import dev.matching.spring.ops.IntegrityCheckTask;
+import dev.matching.spring.ops.RetentionScheduler;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The data lifecycle ({@code matching.retention.*}, {@code matching.integrity.*}): a
+ * {@link DataLifecycle} over the engine and the stores, the daily retention run when
+ * {@code matching.retention.enabled}, and the {@code matching.task=integrity-check} command-line
+ * task. The admin endpoints are added by {@link MatchingOpsAutoConfiguration} (security on).
+ */
+@AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
+    MatchingMetricsAutoConfiguration.class})
+public class MatchingLifecycleAutoConfiguration {
+
+  /** Retention with the configured ages and the integrity check; deletions go to the observer bean if any (metrics). */
+  @Bean
+  @ConditionalOnMissingBean
+  public DataLifecycle matchingDataLifecycle(MatchingEngine engine, MatchResultStore results,
+      ObjectProvider<BatchRunStore> batchRuns, MatchingProperties properties, Clock clock,
+      ObjectProvider<DataLifecycle.DeletionObserver> observer) {
+    MatchingProperties.Retention r = properties.getRetention();
+    RetentionPolicy policy = checked("matching.retention.", () -> RetentionPolicy.custom().batchRuns(r.getBatchRuns())
+        .matchResults(r.getMatchResults()).inactiveWorkers(r.getInactiveWorkers()).build());
+    MatchingProperties.Integrity i = properties.getIntegrity();
+    IntegrityCheckConfig config = checked("matching.integrity.", () -> IntegrityCheckConfig.custom()
+        .sampleSize(i.getSampleSize()).stalledAfter(i.getStalledAfter()).build());
+    BatchRunStore runs = batchRuns.getIfAvailable();
+    return new DataLifecycle(new RetentionTask(engine, results, runs, policy, clock),
+        new IntegrityCheck(engine, results, runs, config, clock), observer.getIfAvailable(() -> (kind, count) -> { }));
+  }
+
+  /** The daily retention run. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "matching.retention.enabled")
+  public RetentionScheduler matchingRetentionScheduler(DataLifecycle lifecycle, MatchingProperties properties,
+      Clock clock) {
+    MatchingProperties.Retention r = properties.getRetention();
+    return new RetentionScheduler(lifecycle, new DailySchedule(r.getTime(), r.getZone()), clock);
+  }
+
+  /** {@code matching.task=integrity-check}: check, print the JSON report, exit 0 (clean) or 1. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(name = "matching.task", havingValue = IntegrityCheckTask.NAME)
+  public IntegrityCheckTask matchingIntegrityCheckTask(DataLifecycle lifecycle) {
+    return new IntegrityCheckTask(lifecycle, System.out);
+  }
+
+  /** Builds a core configuration; a bad value fails naming its property under {@code prefix}. */
+  private static <T> T checked(String prefix, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
+      throw new InvalidConfigurationPropertyValueException(prefix + PropertyChecks.kebab(field), null, message);
+    }
+  }
+}
