@@ -63,9 +63,27 @@ public final class Evaluator {
     if (!remote && w.hasHome && Math.abs(jobs.lat[j] - w.lat) > w.maxLatDelta) {
       return EXCLUDED; // farther than the travel limit by latitude alone: no trigonometry needed
     }
-    // with full distance and skills scores the pair still misses the minimum: skip both
-    if (p.floor(Factor.SKILLS) <= 0 && p.floor(Factor.DISTANCE) <= 0
-        && p.total(1.0, 1.0, scheduleBound, pay) < minTotal) {
+    // Upper bounds first, the costly factors last: a pair whose total cannot reach the minimum
+    // is dropped as soon as that shows (it may then also break a constraint not yet checked;
+    // callers only need to know it is out). Skills before distance: skills rule out more pairs
+    // and cost no trigonometry.
+    if (p.total(1.0, 1.0, scheduleBound, pay) < minTotal) {
+      return BELOW_MINIMUM;
+    }
+    double s;
+    if (jobs.preferredWeightSum[j] == 0) {
+      MissingData m = p.missingData(Factor.SKILLS);
+      if (m.excludes()) {
+        return EXCLUDED;
+      }
+      s = m.score();
+    } else {
+      s = skillScore(w, jobs, j);
+    }
+    if (s < p.floor(Factor.SKILLS)) {
+      return EXCLUDED;
+    }
+    if (p.total(1.0, s, scheduleBound, pay) < minTotal) {
       return BELOW_MINIMUM;
     }
     double d;
@@ -85,24 +103,6 @@ public final class Evaluator {
       d = p.distanceScore(km);
     }
     if (d < p.floor(Factor.DISTANCE)) {
-      return EXCLUDED;
-    }
-    double s;
-    if (jobs.preferredWeightSum[j] == 0) {
-      MissingData m = p.missingData(Factor.SKILLS);
-      if (m.excludes()) {
-        return EXCLUDED;
-      }
-      s = m.score();
-    } else {
-      // without a skills floor the skills score (at most 1) cannot exclude the pair, so a total
-      // bound with full skills that misses the minimum gives the same answer without computing it
-      if (p.floor(Factor.SKILLS) <= 0 && p.total(d, 1.0, scheduleBound, pay) < minTotal) {
-        return BELOW_MINIMUM;
-      }
-      s = skillScore(w, jobs, j);
-    }
-    if (s < p.floor(Factor.SKILLS)) {
       return EXCLUDED;
     }
     if (p.total(d, s, scheduleBound, pay) < minTotal) {
