@@ -405,6 +405,10 @@ public final class MatchingBatch implements AutoCloseable {
     return Outcome.FINISHED;
   }
 
+  /**
+   * The partition's subjects in the index's own order, which is spatial: neighbours are ranked
+   * one after the other and find the same parts of the other index in the processor's caches.
+   */
   private List<String> subjects(PartitionSpec spec) {
     List<String> ids = new ArrayList<>();
     if (spec.direction() == Direction.JOBS_FOR_WORKER) {
@@ -420,7 +424,6 @@ public final class MatchingBatch implements AutoCloseable {
         }
       });
     }
-    ids.sort(null);
     return ids;
   }
 

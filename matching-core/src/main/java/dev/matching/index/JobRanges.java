@@ -247,6 +247,14 @@ final class JobRanges {
    * a negative number when no job of the range can be eligible.
    */
   double bound(int r, WorkerQuery q) {
+    return bound(r, q, null);
+  }
+
+  /**
+   * {@link #bound(int, WorkerQuery)}, and when it is not negative and {@code factors} is given,
+   * the bounds of the distance, skills and schedule scores it is made of, in that order.
+   */
+  double bound(int r, WorkerQuery q, double @Nullable [] factors) {
     byte k = kind[r];
     ScoringPolicy p = q.policy;
     if ((k & HAS_OPEN) == 0 || (requiredByAll[r] & ~q.skillMask) != 0) {
@@ -292,6 +300,11 @@ final class JobRanges {
       s = Math.max(s, p.missingData(Factor.SKILLS).score());
     }
     double sched = scheduleBound(r, q);
+    if (factors != null) {
+      factors[0] = d;
+      factors[1] = s;
+      factors[2] = sched;
+    }
     return p.total(d, s, sched, pay);
   }
 

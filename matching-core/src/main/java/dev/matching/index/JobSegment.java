@@ -174,13 +174,14 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
   }
 
   @Override
-  double fineScheduleBound(int view, int r, WorkerQuery q) {
-    return (view == ALTERNATE ? altFine : fine).scheduleBound(r, q);
+  double fineFactorBounds(int view, int r, WorkerQuery q, double[] factors) {
+    return (view == ALTERNATE ? altFine : fine).bound(r, q, factors);
   }
 
   @Override
-  double evaluate(int pos, WorkerQuery q, double minTotal, double scheduleBound, double[] out) {
-    return Evaluator.evaluate(q.policy, q.profile, columns, pos, minTotal, scheduleBound, out);
+  double evaluate(int pos, WorkerQuery q, double minTotal, double[] factorBounds, double[] out) {
+    return Evaluator.evaluate(q.policy, q.profile, columns, pos, minTotal, factorBounds[0], factorBounds[1],
+        factorBounds[2], out);
   }
 
   @Override

@@ -106,11 +106,17 @@ abstract class Segment<T, Q> {
   /** Upper bound of the scores in fine range {@code r} of {@code view}; negative when none can be eligible. */
   abstract double fineBound(int view, int r, Q q);
 
-  /** Upper bound of the schedule score in fine range {@code r} of {@code view}. */
-  abstract double fineScheduleBound(int view, int r, Q q);
+  /**
+   * Writes the bounds of the distance, skills and schedule scores in fine range {@code r} of
+   * {@code view} into {@code factors}; returns the range's total bound as {@link #fineBound}.
+   */
+  abstract double fineFactorBounds(int view, int r, Q q, double[] factors);
 
-  /** Scores the entity at {@code pos} as {@link dev.matching.scoring.Evaluator#evaluate} does. */
-  abstract double evaluate(int pos, Q q, double minTotal, double scheduleBound, double[] out);
+  /**
+   * Scores the entity at {@code pos} as {@link dev.matching.scoring.Evaluator#evaluate} does,
+   * given the bounds {@link #fineFactorBounds} wrote for its range.
+   */
+  abstract double evaluate(int pos, Q q, double minTotal, double[] factorBounds, double[] out);
 
   /** Approximate heap bytes of this segment, entities excluded (compressed references: 4 bytes). */
   long estimatedBytes() {

@@ -298,6 +298,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
     // among equal bounds, the range with the smallest id last (visited first)
     orderTies(order, n, (x, y) -> coarseMinId(segs, views, y).compareTo(coarseMinId(segs, views, x)));
     double[] out = new double[4];
+    double[] factorBounds = new double[3];
     long[] fineOrder = new long[Segment.COARSE / Segment.FINE];
     double[] fineBounds = new double[Segment.COARSE / Segment.FINE];
     boolean filtered = !filter.isEmpty();
@@ -337,14 +338,14 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
         if (top.excludes(fineBounds[f - firstFine], s.fineMinId(v, f))) {
           continue;
         }
-        double sched = s.fineScheduleBound(v, f, q);
+        s.fineFactorBounds(v, f, q, factorBounds);
         int end = Math.min(s.size(), (f + 1) * Segment.FINE);
         for (int e = f * Segment.FINE; e < end; e++) {
           int p = positions == null ? e : positions[e];
           if (dead.isDeleted(p)) {
             continue;
           }
-          double score = s.evaluate(p, q, top.threshold(), sched, out);
+          double score = s.evaluate(p, q, top.threshold(), factorBounds, out);
           if (score >= 0) {
             String id = s.id(p);
             if (top.accepts(score, id) && (!filtered || passes(filter, s.entity(p)))) {

@@ -1,5 +1,7 @@
 package dev.matching.index;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.matching.model.Haversine;
 import dev.matching.scoring.WorkerProfile;
 
@@ -106,6 +108,14 @@ final class WorkerRanges {
    * or a negative number when none can be eligible.
    */
   double bound(int r, JobQuery q, boolean jobInWindow) {
+    return bound(r, q, jobInWindow, null);
+  }
+
+  /**
+   * {@link #bound(int, JobQuery, boolean)}, and when it is not negative and {@code factors} is
+   * given, the bounds of the distance, skills and schedule scores it is made of, in that order.
+   */
+  double bound(int r, JobQuery q, boolean jobInWindow, double @Nullable [] factors) {
     int k = kind[r];
     if ((k & HAS_ACTIVE) == 0 || (q.requiredMask & ~skillUnion[r]) != 0) {
       return -1;
@@ -147,7 +157,13 @@ final class WorkerRanges {
       }
       s = Math.min(1.0, s * (1 + 1e-6) + 1e-9);
     }
-    return q.policy.total(d, s, scheduleBound(r, q, jobInWindow), pay);
+    double sched = scheduleBound(r, q, jobInWindow);
+    if (factors != null) {
+      factors[0] = d;
+      factors[1] = s;
+      factors[2] = sched;
+    }
+    return q.policy.total(d, s, sched, pay);
   }
 
   /** An upper bound of the schedule score of any worker of range {@code r} for the job. */

@@ -86,13 +86,14 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
   }
 
   @Override
-  double fineScheduleBound(int view, int r, JobQuery q) {
-    return fine.scheduleBound(r, q, inWindow(q));
+  double fineFactorBounds(int view, int r, JobQuery q, double[] factors) {
+    return fine.bound(r, q, inWindow(q), factors);
   }
 
   @Override
-  double evaluate(int pos, JobQuery q, double minTotal, double scheduleBound, double[] out) {
-    return Evaluator.evaluate(q.policy, profiles[pos], q.columns, 0, minTotal, scheduleBound, out);
+  double evaluate(int pos, JobQuery q, double minTotal, double[] factorBounds, double[] out) {
+    return Evaluator.evaluate(q.policy, profiles[pos], q.columns, 0, minTotal, factorBounds[0], factorBounds[1],
+        factorBounds[2], out);
   }
 
   @Override

@@ -36,6 +36,17 @@ public final class Evaluator {
    */
   public static double evaluate(
       ScoringPolicy p, WorkerProfile w, JobColumns jobs, int j, double minTotal, double scheduleBound, double[] out) {
+    return evaluate(p, w, jobs, j, minTotal, 1.0, 1.0, scheduleBound, out);
+  }
+
+  /**
+   * {@link #evaluate(ScoringPolicy, WorkerProfile, JobColumns, int, double, double, double[])}
+   * with upper bounds of the distance and skills scores as well (an index knows them for a range
+   * of pairs), so that more pairs below {@code minTotal} are dropped before their costly factors.
+   * The bounds never change a score, only how soon a pair is found to be below the minimum.
+   */
+  public static double evaluate(ScoringPolicy p, WorkerProfile w, JobColumns jobs, int j, double minTotal,
+      double distanceBound, double skillsBound, double scheduleBound, double[] out) {
     if (!w.active || (jobs.flags[j] & JobColumns.OPEN) == 0) {
       return EXCLUDED;
     }
@@ -67,7 +78,7 @@ public final class Evaluator {
     // is dropped as soon as that shows (it may then also break a constraint not yet checked;
     // callers only need to know it is out). Skills before distance: skills rule out more pairs
     // and cost no trigonometry.
-    if (p.total(1.0, 1.0, scheduleBound, pay) < minTotal) {
+    if (p.total(distanceBound, skillsBound, scheduleBound, pay) < minTotal) {
       return BELOW_MINIMUM;
     }
     double s;
@@ -83,7 +94,7 @@ public final class Evaluator {
     if (s < p.floor(Factor.SKILLS)) {
       return EXCLUDED;
     }
-    if (p.total(1.0, s, scheduleBound, pay) < minTotal) {
+    if (p.total(distanceBound, s, scheduleBound, pay) < minTotal) {
       return BELOW_MINIMUM;
     }
     double d;

@@ -22,6 +22,17 @@ import net.jqwik.api.constraints.IntRange;
  */
 class RangeBoundProperties {
 
+  /** Factor bounds that bound nothing: distance, skills and schedule scores are at most 1. */
+  private static final double[] NO_BOUNDS = {1.0, 1.0, 1.0};
+
+  /** The range's total and factor bounds are at least the pair's total and factor scores. */
+  private static void assertFactorBoundsHold(double total, double[] factors, double score, double[] out) {
+    assertThat(total).isGreaterThanOrEqualTo(score);
+    assertThat(factors[0]).as("distance bound").isGreaterThanOrEqualTo(out[0]);
+    assertThat(factors[1]).as("skills bound").isGreaterThanOrEqualTo(out[1]);
+    assertThat(factors[2]).as("schedule bound").isGreaterThanOrEqualTo(out[2]);
+  }
+
   @Property(tries = 120)
   void jobRangeBoundsAreUpperBounds(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2500) int size) {
     List<Job> jobs = RandomMarket.jobs(seed, size);
@@ -29,6 +40,7 @@ class RangeBoundProperties {
     JobSegment seg = JobSegment.build(jobs, catalog);
     ScoringPolicy policy = RandomPolicy.policy(seed);
     double[] out = new double[4];
+    double[] factors = new double[3];
     for (Worker w : RandomMarket.workers(seed, 3)) {
       WorkerQuery q = new WorkerQuery(w, policy, catalog, seg.minShiftStart, seg.maxShiftEnd);
       // both views: the spatial one, and the one by skills, hours and pay (larger segments)
@@ -39,15 +51,15 @@ class RangeBoundProperties {
         }
         for (int i = 0; i < seg.size(); i++) {
           int p = order == null ? i : order[i];
-          double score = seg.evaluate(p, q, 0.0, 1.0, out);
+          double score = seg.evaluate(p, q, 0.0, NO_BOUNDS, out);
           if (score >= 0) {
             int fine = i / Segment.FINE;
             assertThat(seg.fineBound(view, fine, q)).as("fine bound of range %d (view %d) for %s", fine, view, seg.id(p))
                 .isGreaterThanOrEqualTo(score);
-            assertThat(seg.fineScheduleBound(view, fine, q)).isGreaterThanOrEqualTo(out[2]);
+            assertFactorBoundsHold(seg.fineFactorBounds(view, fine, q, factors), factors, score, out);
             assertThat(seg.coarseBound(view, i / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
-            // the schedule bound handed to the evaluator never changes its answer
-            assertThat(seg.evaluate(p, q, 0.0, seg.fineScheduleBound(view, fine, q), out)).isEqualTo(score);
+            // the bounds handed to the evaluator never change its answer, even at the minimum
+            assertThat(seg.evaluate(p, q, score, factors, out)).isEqualTo(score);
           }
         }
       }
@@ -90,15 +102,17 @@ class RangeBoundProperties {
     WorkerSegment seg = WorkerSegment.build(workers, catalog, from, from + 20 * 86_400);
     ScoringPolicy policy = RandomPolicy.policy(seed);
     double[] out = new double[4];
+    double[] factors = new double[3];
     for (Job j : RandomMarket.jobs(seed, 3)) {
       JobQuery q = new JobQuery(j, policy, catalog);
       for (int p = 0; p < seg.size(); p++) {
-        double score = seg.evaluate(p, q, 0.0, 1.0, out);
+        double score = seg.evaluate(p, q, 0.0, NO_BOUNDS, out);
         if (score >= 0) {
           int fine = p / Segment.FINE;
           assertThat(seg.fineBound(Segment.PRIMARY, fine, q)).as("fine bound of range %d for %s", fine, seg.id(p))
               .isGreaterThanOrEqualTo(score);
-          assertThat(seg.fineScheduleBound(Segment.PRIMARY, fine, q)).isGreaterThanOrEqualTo(out[2]);
+          assertFactorBoundsHold(seg.fineFactorBounds(Segment.PRIMARY, fine, q, factors), factors, score, out);
+          assertThat(seg.evaluate(p, q, score, factors, out)).isEqualTo(score);
           assertThat(seg.coarseBound(Segment.PRIMARY, p / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
         }
       }
