@@ -283,12 +283,57 @@ public final class MatchingEngine {
   // ------------------------------------------------------------------------- synchronisation
 
   /**
-   * Rebuilds both indexes from the stores. Queries keep being answered from the previous
-   * indexes until each new one is complete.
+   * Rebuilds both indexes from the stores, the worker index on a short-lived thread of its own
+   * while the calling thread builds the job index. Queries keep being answered from the previous
+   * indexes until each new one is complete. A failure of either side is thrown once both have
+   * ended (the other side's failure, if any, suppressed).
    */
   public void reload() {
-    jobs.reload();
-    workers.reload();
+    Throwable[] workerFailure = new Throwable[1];
+    Thread workerSide = new Thread(() -> {
+      try {
+        workers.reload();
+      } catch (Throwable e) { // handed to the calling thread below
+        workerFailure[0] = e;
+      }
+    }, "matching-reload-workers");
+    workerSide.setDaemon(true);
+    workerSide.start();
+    RuntimeException failure = null;
+    try {
+      jobs.reload();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        workerSide.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // the worker side holds its lock: wait for it, then restore the flag
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable other = workerFailure[0];
+    if (other instanceof Error error) {
+      if (failure != null) {
+        error.addSuppressed(failure);
+      }
+      throw error;
+    }
+    if (other != null) {
+      if (failure == null) {
+        failure = (RuntimeException) other;
+      } else {
+        failure.addSuppressed(other);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /**

@@ -44,10 +44,10 @@ abstract class Segment<T, Q> {
       sortedPositions[i] = (int) byHash[i];
     }
     fineMinIds = minIds(idsByPosition, null, FINE);
-    coarseMinIds = minIds(idsByPosition, null, COARSE);
+    coarseMinIds = coarser(fineMinIds);
     this.altOrder = altOrder;
     altFineMinIds = altOrder == null ? null : minIds(idsByPosition, altOrder, FINE);
-    altCoarseMinIds = altOrder == null ? null : minIds(idsByPosition, altOrder, COARSE);
+    altCoarseMinIds = altFineMinIds == null ? null : coarser(altFineMinIds);
   }
 
   /** The smallest id of each run of {@code width} entries in {@code order} (positions if null). */
@@ -58,6 +58,19 @@ abstract class Segment<T, Q> {
       int r = i / width;
       if (out[r] == null || id.compareTo(out[r]) < 0) {
         out[r] = id;
+      }
+    }
+    return out;
+  }
+
+  /** The smallest id of each coarse range, from those of its fine ranges. */
+  private static String[] coarser(String[] fineMinIds) {
+    int perCoarse = COARSE / FINE;
+    String[] out = new String[(fineMinIds.length + perCoarse - 1) / perCoarse];
+    for (int f = 0; f < fineMinIds.length; f++) {
+      int r = f / perCoarse;
+      if (out[r] == null || fineMinIds[f].compareTo(out[r]) < 0) {
+        out[r] = fineMinIds[f];
       }
     }
     return out;
