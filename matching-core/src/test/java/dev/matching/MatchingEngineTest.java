@@ -191,6 +191,30 @@ class MatchingEngineTest {
     assertThat(engine.indexLag()).isZero();
   }
 
+  /** A worker store that fails to stream, as a store whose server went away would. */
+  private static WorkerStore unreadableWorkerStore() {
+    WorkerStore delegate = new InMemoryWorkerStore(CLOCK);
+    return (WorkerStore) java.lang.reflect.Proxy.newProxyInstance(WorkerStore.class.getClassLoader(),
+        new Class<?>[] {WorkerStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("forEach")) {
+            throw new dev.matching.spi.StorageException("worker store unreachable");
+          }
+          try {
+            return method.invoke(delegate, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  @Test
+  void reloadSurfacesAFailureOfTheWorkerSideBuiltOnItsOwnThread() {
+    JobStore jobStore = new InMemoryJobStore(CLOCK);
+    jobStore.upsertAll(jobs.subList(0, 50));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine(jobStore, unreadableWorkerStore()))
+        .isInstanceOf(dev.matching.spi.StorageException.class).hasMessageContaining("worker store unreachable");
+  }
+
   @Test
   void writeListenersHearEveryWriteThatLandedAndNothingElse() {
     MatchingEngine engine = engine(new InMemoryJobStore(CLOCK), new InMemoryWorkerStore(CLOCK));
