@@ -28,6 +28,8 @@ final class JobRanges {
   private final int[] prefOffset;
   private final int[] prefSkill;
   private final float[] prefShare;
+  /** The lowest level any job of the range wants for that preferred skill. */
+  private final byte[] prefMinLevel;
   private final byte[] slotShare;
 
   private static final byte HAS_OPEN = 1;
@@ -55,11 +57,13 @@ final class JobRanges {
     slotShare = new byte[count * HourSlots.SLOTS];
     int[] skills = new int[64];
     float[] shares = new float[64];
+    byte[] levels = new byte[64];
     int used = 0;
     double[] frac = new double[HourSlots.SLOTS];
     double[] maxFrac = new double[HourSlots.SLOTS];
     // best preferred-skill share per skill id in the current range, and the ids touched
     float[] best = new float[64];
+    byte[] lowest = new byte[64];
     int[] touched = new int[64];
     int touchedCount;
     for (int r = 0; r < count; r++) {
@@ -99,8 +103,10 @@ final class JobRanges {
         for (int e = pf; e < pt; e++) {
           float share = roundUp(c.skillWeight(e) / sum);
           int id = c.skillId(e);
+          byte level = (byte) c.skillLevel(e);
           if (id >= best.length) {
             best = Arrays.copyOf(best, Math.max(id + 1, best.length * 2));
+            lowest = Arrays.copyOf(lowest, best.length);
           }
           if (best[id] == 0) {
             if (touchedCount == touched.length) {
@@ -108,8 +114,10 @@ final class JobRanges {
             }
             touched[touchedCount++] = id;
             best[id] = share;
+            lowest[id] = level;
           } else {
             best[id] = Math.max(best[id], share);
+            lowest[id] = (byte) Math.min(lowest[id], level);
           }
         }
         Arrays.fill(frac, 0);
@@ -131,11 +139,13 @@ final class JobRanges {
       if (used + touchedCount > skills.length) {
         skills = Arrays.copyOf(skills, Math.max(used + touchedCount, skills.length * 2));
         shares = Arrays.copyOf(shares, skills.length);
+        levels = Arrays.copyOf(levels, skills.length);
       }
       for (int t = 0; t < touchedCount; t++) {
         int id = touched[t];
         skills[used] = id;
         shares[used] = best[id];
+        levels[used] = lowest[id];
         best[id] = 0;
         used++;
       }
@@ -146,6 +156,7 @@ final class JobRanges {
     }
     prefSkill = Arrays.copyOf(skills, used);
     prefShare = Arrays.copyOf(shares, used);
+    prefMinLevel = Arrays.copyOf(levels, used);
   }
 
   /**
@@ -167,8 +178,10 @@ final class JobRanges {
     slotShare = new byte[count * HourSlots.SLOTS];
     int[] skills = new int[Math.max(16, narrow.prefSkill.length / Math.max(1, factor))];
     float[] shares = new float[skills.length];
+    byte[] levels = new byte[skills.length];
     int used = 0;
     float[] best = new float[64];
+    byte[] lowest = new byte[64];
     int[] touched = new int[64];
     for (int r = 0; r < count; r++) {
       int from = r * factor;
@@ -193,8 +206,10 @@ final class JobRanges {
         for (int e = narrow.prefOffset[i]; e < narrow.prefOffset[i + 1]; e++) {
           int id = narrow.prefSkill[e];
           float share = narrow.prefShare[e];
+          byte level = narrow.prefMinLevel[e];
           if (id >= best.length) {
             best = Arrays.copyOf(best, Math.max(id + 1, best.length * 2));
+            lowest = Arrays.copyOf(lowest, best.length);
           }
           if (best[id] == 0) {
             if (touchedCount == touched.length) {
@@ -202,8 +217,10 @@ final class JobRanges {
             }
             touched[touchedCount++] = id;
             best[id] = share;
+            lowest[id] = level;
           } else {
             best[id] = Math.max(best[id], share);
+            lowest[id] = (byte) Math.min(lowest[id], level);
           }
         }
         int narrowBase = i * HourSlots.SLOTS;
@@ -223,11 +240,13 @@ final class JobRanges {
       if (used + touchedCount > skills.length) {
         skills = Arrays.copyOf(skills, Math.max(used + touchedCount, skills.length * 2));
         shares = Arrays.copyOf(shares, skills.length);
+        levels = Arrays.copyOf(levels, skills.length);
       }
       for (int t = 0; t < touchedCount; t++) {
         int id = touched[t];
         skills[used] = id;
         shares[used] = best[id];
+        levels[used] = lowest[id];
         best[id] = 0;
         used++;
       }
@@ -235,6 +254,7 @@ final class JobRanges {
     }
     prefSkill = Arrays.copyOf(skills, used);
     prefShare = Arrays.copyOf(shares, used);
+    prefMinLevel = Arrays.copyOf(levels, used);
   }
 
   private static float roundUp(double x) {
@@ -292,7 +312,10 @@ final class JobRanges {
     double s = 0;
     for (int e = prefOffset[r]; e < prefOffset[r + 1]; e++) {
       if ((q.skillMask & SkillCatalog.bit(prefSkill[e])) != 0) {
-        s += prefShare[e];
+        // credited as the evaluator does, at the lowest level any job of the range wants
+        int have = q.profile.level(prefSkill[e]);
+        int want = prefMinLevel[e];
+        s += have >= want ? prefShare[e] : prefShare[e] * ((double) have / want);
       }
     }
     s = Math.min(1.0, s * (1 + 1e-6));
@@ -326,6 +349,6 @@ final class JobRanges {
   }
 
   long estimatedBytes() {
-    return count * (8L * 4 + 1 + 4 + 8 + 4 + HourSlots.SLOTS) + prefSkill.length * 8L + 11 * 16L;
+    return count * (8L * 4 + 1 + 4 + 8 + 4 + HourSlots.SLOTS) + prefSkill.length * 9L + 12 * 16L;
   }
 }
