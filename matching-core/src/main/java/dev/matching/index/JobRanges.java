@@ -290,7 +290,8 @@ final class JobRanges {
         if (!m.excludes()) {
           d = Math.max(d, m.score());
         }
-      } else {
+      } else if (q.lat >= minLat[r] - q.maxLatDelta && q.lat <= maxLat[r] + q.maxLatDelta) {
+        // (outside that latitude band every job of the range is out of reach: no trigonometry)
         double km = Haversine.lowerBoundKm(q.lat, q.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
         if (km <= q.maxTravelKm) {
           d = Math.max(d, p.distanceScore(km));

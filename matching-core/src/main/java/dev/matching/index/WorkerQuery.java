@@ -1,11 +1,12 @@
 package dev.matching.index;
 
+import dev.matching.model.GeoPoint;
 import dev.matching.model.Timeline;
+import dev.matching.model.Worker;
 import dev.matching.scoring.Factor;
 import dev.matching.scoring.ScoringPolicy;
 import dev.matching.scoring.SkillCatalog;
 import dev.matching.scoring.WorkerProfile;
-import dev.matching.model.Worker;
 import org.jspecify.annotations.Nullable;
 
 /** A worker compiled for ranking jobs: its profile plus what the range bounds need. */
@@ -16,6 +17,8 @@ final class WorkerQuery {
   final double lat;
   final double lng;
   final double maxTravelKm;
+  /** Latitude degrees beyond which a point is surely out of travel reach (see the profile). */
+  final double maxLatDelta;
   final long skillMask;
   final boolean hasDesiredPay;
   final boolean hardPay;
@@ -32,6 +35,7 @@ final class WorkerQuery {
     this.lat = profile.latitude();
     this.lng = profile.longitude();
     this.maxTravelKm = profile.maxTravelKm();
+    this.maxLatDelta = Math.toDegrees(maxTravelKm / GeoPoint.EARTH_RADIUS_KM) * (1 + 1e-6) + 1e-9;
     this.skillMask = profile.skillMask();
     this.hasDesiredPay = profile.hasDesiredPay();
     this.hardPay = profile.hardPay();

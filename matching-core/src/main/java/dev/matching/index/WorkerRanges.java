@@ -1,9 +1,9 @@
 package dev.matching.index;
 
-import org.jspecify.annotations.Nullable;
-
+import dev.matching.model.GeoPoint;
 import dev.matching.model.Haversine;
 import dev.matching.scoring.WorkerProfile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Upper bounds of the score of every active worker in consecutive ranges of a segment, for one
@@ -125,9 +125,13 @@ final class WorkerRanges {
       d = 1;
     } else {
       if ((k & HAS_HOME) != 0) {
-        double km = Haversine.lowerBoundKm(q.lat, q.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
-        if (km <= maxTravel[r]) {
-          d = q.policy.distanceScore(km);
+        // outside this latitude band every home of the range is beyond its worker's reach
+        double band = Math.toDegrees(maxTravel[r] / GeoPoint.EARTH_RADIUS_KM) * (1 + 1e-6) + 1e-9;
+        if (q.lat >= minLat[r] - band && q.lat <= maxLat[r] + band) {
+          double km = Haversine.lowerBoundKm(q.lat, q.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
+          if (km <= maxTravel[r]) {
+            d = q.policy.distanceScore(km);
+          }
         }
       }
       if ((k & HAS_NO_HOME) != 0 && !q.excludesMissingDistance) {
