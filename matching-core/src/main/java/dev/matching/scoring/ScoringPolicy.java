@@ -51,6 +51,9 @@ public final class ScoringPolicy {
   /** {@code Math.log} of the two decays, computed once. */
   private final double lnDistanceDecay;
   private final double lnPayDecay;
+  /** {@link #payScore} for shortfalls of 0 to {@code PAY_TABLE - 1} yen, computed once. */
+  private final double[] payByShortfall;
+  private static final int PAY_TABLE = 2048;
   private final double minScheduleCoverage;
 
   private ScoringPolicy(Builder b) {
@@ -76,6 +79,10 @@ public final class ScoringPolicy {
     this.payDecay = Checks.required(b.payDecay, "payDecay");
     this.lnDistanceDecay = Math.log(distanceDecay.decay());
     this.lnPayDecay = Math.log(payDecay.decay());
+    this.payByShortfall = new double[PAY_TABLE];
+    for (int shortfall = 0; shortfall < PAY_TABLE; shortfall++) {
+      payByShortfall[shortfall] = payDecayScore(shortfall);
+    }
     this.minScheduleCoverage = Checks.finiteIn(b.minScheduleCoverage, 0, 1, "minScheduleCoverage");
   }
 
@@ -188,11 +195,18 @@ public final class ScoringPolicy {
   }
 
   /**
-   * {@code payDecay().score(payYen, desiredYen)}, the same to the last bit, without recomputing
-   * the decay's logarithm.
+   * {@code payDecay().score(payYen, desiredYen)}, the same to the last bit, from a table computed
+   * once for shortfalls under 2,048 yen (the decay's own formula beyond).
    */
   public double payScore(int payYen, int desiredYen) {
     int shortfall = desiredYen - payYen;
+    if (shortfall <= 0) {
+      return 1.0;
+    }
+    return shortfall < PAY_TABLE ? payByShortfall[shortfall] : payDecayScore(shortfall);
+  }
+
+  private double payDecayScore(int shortfall) {
     if (shortfall <= 0) {
       return 1.0;
     }
