@@ -11,11 +11,11 @@ import dev.matching.scoring.WorkerProfile;
 import java.util.List;
 
 /**
- * The baseline peer for "top jobs for a worker": the loop a team would write by hand over the
- * core's own columns and scoring kernel. It scores every job with {@link Evaluator#evaluate},
- * passing the current K-th score as the minimum so that hopeless jobs skip the schedule
- * coverage (the kernel's own early exit), and keeps a bounded heap. Thread-safe after
- * construction.
+ * The baseline peers for "top jobs for a worker": loops over the core's own columns and scoring
+ * kernel that keep a bounded heap. {@link #topJobsScoringEveryJob} is the plain loop a team
+ * would write (score every job, keep a heap); {@link #topJobs} also hands the kernel the current
+ * K-th score as its minimum, so hopeless jobs stop early: the strongest loop one can write over
+ * the kernel. Thread-safe after construction.
  */
 public final class BruteForceJobRanker {
   private final ScoringPolicy policy;
@@ -57,13 +57,29 @@ public final class BruteForceJobRanker {
     return WorkerProfile.of(worker, catalog, windowFrom, windowTo);
   }
 
-  /** The best {@code k} jobs for {@code worker}, in the engine's ranking order. */
+  /**
+   * The best {@code k} jobs for {@code worker}, in the engine's ranking order, with the
+   * kernel's early exit: each job is scored only as far as it can still beat the current K-th.
+   */
   public List<Match> topJobs(Worker worker, int k) {
+    return topJobs(worker, k, true);
+  }
+
+  /**
+   * The same answer from the plain loop: every job that meets the hard constraints is scored
+   * in full, then offered to the heap (no minimum handed to the kernel).
+   */
+  public List<Match> topJobsScoringEveryJob(Worker worker, int k) {
+    return topJobs(worker, k, false);
+  }
+
+  private List<Match> topJobs(Worker worker, int k, boolean earlyExit) {
     WorkerProfile profile = profile(worker);
     TopMatches top = new TopMatches(k);
     double[] factors = new double[4];
     for (int j = 0; j < columns.size(); j++) {
-      double score = Evaluator.evaluate(policy, profile, columns, j, top.threshold(), 1.0, factors);
+      double minimum = earlyExit ? top.threshold() : 0.0;
+      double score = Evaluator.evaluate(policy, profile, columns, j, minimum, 1.0, factors);
       if (score >= 0) {
         top.offer(columns.job(j).id(), score, factors);
       }

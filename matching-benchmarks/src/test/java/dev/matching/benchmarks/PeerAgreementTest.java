@@ -49,6 +49,8 @@ class PeerAgreementTest {
     for (Worker w : BenchmarkMarket.queryWorkers(JOBS, QUERIES)) {
       List<Match> expected = index.topJobs(w, TOP).matches();
       assertThat(bruteForce.topJobs(w, BenchmarkMarket.TOP_K)).as("brute force for %s", w.id()).isEqualTo(expected);
+      assertThat(bruteForce.topJobsScoringEveryJob(w, BenchmarkMarket.TOP_K)).as("plain brute force for %s", w.id())
+          .isEqualTo(expected);
       assertThat(lucene.topJobs(w, BenchmarkMarket.TOP_K)).as("lucene for %s", w.id()).isEqualTo(expected);
       nonEmpty += expected.isEmpty() ? 0 : 1;
     }

@@ -301,6 +301,8 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
     double[] factorBounds = new double[3];
     long[] fineOrder = new long[Segment.COARSE / Segment.FINE];
     double[] fineBounds = new double[Segment.COARSE / Segment.FINE];
+    // the distance, skills and schedule bounds of each fine range of the current coarse range
+    double[] fineFactors = new double[3 * (Segment.COARSE / Segment.FINE)];
     boolean filtered = !filter.isEmpty();
     for (int i = n - 1; i >= 0; i--) {
       double bound = unpackBound(order[i]);
@@ -321,7 +323,8 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
       int m = 0;
       double threshold = top.threshold();
       for (int f = firstFine; f < lastFine; f++) {
-        double fb = s.fineBound(v, f, q);
+        double fb = s.fineFactorBounds(v, f, q, factorBounds);
+        System.arraycopy(factorBounds, 0, fineFactors, 3 * (f - firstFine), 3);
         if (fb >= 0 && fb >= threshold) {
           fineBounds[f - firstFine] = fb;
           fineOrder[m++] = pack(fb, 0, f);
@@ -338,7 +341,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
         if (top.excludes(fineBounds[f - firstFine], s.fineMinId(v, f))) {
           continue;
         }
-        s.fineFactorBounds(v, f, q, factorBounds);
+        System.arraycopy(fineFactors, 3 * (f - firstFine), factorBounds, 0, 3);
         int end = Math.min(s.size(), (f + 1) * Segment.FINE);
         for (int e = f * Segment.FINE; e < end; e++) {
           int p = positions == null ? e : positions[e];
