@@ -12,9 +12,10 @@ import math
 import os
 import sys
 
-PEERS = ["index", "lucene", "bruteForce"]
-LABELS = {"index": "matching index", "lucene": "Lucene 9.12 + kernel rescoring", "bruteForce": "brute force (kernel loop)"}
-COLORS = {"index": "#1f77b4", "lucene": "#2ca02c", "bruteForce": "#d62728"}
+PEERS = ["index", "lucene", "bruteForce", "bruteForceFull"]
+LABELS = {"index": "matching index", "lucene": "Lucene 9.12 + kernel rescoring",
+          "bruteForce": "brute force, kernel early exit", "bruteForceFull": "brute force, plain loop"}
+COLORS = {"index": "#1f77b4", "lucene": "#2ca02c", "bruteForce": "#d62728", "bruteForceFull": "#ff7f0e"}
 DIRECTIONS = {"TopJobsBenchmark": "top-20 jobs for a worker", "TopWorkersBenchmark": "top-20 workers for a job"}
 
 
