@@ -95,6 +95,8 @@ public final class MatchingBatch implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(MatchingBatch.class.getName());
   private static final int HEARTBEAT_CHECK_EVERY = 64;
+  /** Set by {@link #stop}: work in progress gives its partition back instead of finishing it. */
+  private volatile boolean stopping;
 
   private final MatchingEngine engine;
   private final BatchRunStore runs;
@@ -302,7 +304,7 @@ public final class MatchingBatch implements AutoCloseable {
 
   private int drain() {
     int processed = 0;
-    while (!Thread.currentThread().isInterrupted()) {
+    while (!Thread.currentThread().isInterrupted() && !stopping) {
       Optional<BatchRun> active = runs.active(DAILY_MATCHING);
       if (active.isEmpty()) {
         return processed;
@@ -328,7 +330,7 @@ public final class MatchingBatch implements AutoCloseable {
     FINISHED,
     /** Another node holds it now. */
     LEASE_LOST,
-    /** Given back: this node cannot work now (its store is unreachable). */
+    /** Given back: this node cannot work now (its store is unreachable, or it is stopping). */
     RETRY_LATER
   }
 
@@ -358,6 +360,13 @@ public final class MatchingBatch implements AutoCloseable {
     Map<String, List<Match>> lists = new LinkedHashMap<>();
     try {
       for (String subject : subjects) {
+        if (stopping) {
+          // shutting down: give the partition back at once for another node (or a restart)
+          runs.release(lease);
+          LOG.log(Level.INFO, "batch {0} partition {1}: released on shutdown after {2} of {3} subjects",
+              run.id(), spec, lists.size(), subjects.size());
+          return Outcome.RETRY_LATER;
+        }
         if (lists.size() % HEARTBEAT_CHECK_EVERY == 0) {
           Instant now = clock.instant();
           if (!now.isBefore(lastBeat.plus(config.heartbeatInterval()))) {
@@ -578,6 +587,7 @@ public final class MatchingBatch implements AutoCloseable {
       if (poller != null) {
         return;
       }
+      stopping = false;
       ScheduledExecutorService p = Executors.newSingleThreadScheduledExecutor(daemon("matching-batch"));
       long period = config.pollInterval().toMillis();
       p.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
@@ -602,13 +612,18 @@ public final class MatchingBatch implements AutoCloseable {
   }
 
   /**
-   * Stops background polling and waits up to {@code timeout} for the partition in progress;
-   * a partition interrupted is not completed and its lease expires for another node to take.
+   * Stops background polling. A partition in progress is given back: its lease is released
+   * before its next subject, so another node (or this one after a restart) takes it at once and
+   * ranks it from the start; nothing of it is written. Waits up to {@code timeout} for that; a
+   * worker still busy then is interrupted, and a lease it could not release expires.
    */
   public void stop(Duration timeout) {
     ScheduledExecutorService p;
     synchronized (lifecycle) {
       p = poller;
+      if (p != null) {
+        stopping = true;
+      }
       poller = null;
     }
     if (p == null) {

@@ -503,4 +503,53 @@ class MatchingBatchTest {
       return delegate.list(d, generation, afterSubjectId, limit);
     }
   }
+
+  @Test
+  void stoppingGivesThePartitionInProgressBackAtOnceAndWritesNothingOfIt() throws Exception {
+    CountDownLatch refreshing = new CountDownLatch(1);
+    CountDownLatch proceed = new CountDownLatch(1);
+    AtomicBoolean armed = new AtomicBoolean();
+    JobStore slow = new ForwardingJobStore(new InMemoryJobStore(clock)) {
+      @Override
+      public List<dev.matching.spi.Change> changesSince(long afterSequence, int limit) {
+        if (armed.getAndSet(false)) { // the partition's refresh, with its lease held
+          refreshing.countDown();
+          try {
+            proceed.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return super.changesSince(afterSequence, limit);
+      }
+    };
+    slow.upsertAll(jobs);
+    MatchingEngine engine = MatchingEngine.builder().jobStore(slow).workerStore(workerStore).clock(clock).build();
+    BatchConfig one = config.toBuilder().partitions(1).threads(1).pollInterval(Duration.ofMillis(20)).build();
+    MatchingBatch batch = batch(engine, resultStore, one, BatchListener.NONE);
+    BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    int partitions = runStore.partitions(run.id()).size();
+    armed.set(true);
+    batch.start();
+    assertThat(refreshing.await(20, TimeUnit.SECONDS)).as("the poller claimed a partition").isTrue();
+    assertThat(runStore.partitions(run.id())).anyMatch(p -> p.state() == dev.matching.spi.PartitionState.RUNNING);
+
+    Thread stopper = new Thread(() -> batch.stop(Duration.ofSeconds(30)));
+    stopper.start();
+    while (batch.isStarted()) { // stop() has begun: from here the batch is stopping
+      Thread.sleep(5);
+    }
+    proceed.countDown();
+    stopper.join(TimeUnit.SECONDS.toMillis(30));
+    assertThat(stopper.isAlive()).isFalse();
+
+    assertThat(runStore.partitions(run.id())).as("released, not left to expire")
+        .allMatch(p -> p.state() == dev.matching.spi.PartitionState.PENDING);
+    assertThat(batch.status(run.id()).orElseThrow().state().active()).isTrue();
+    assertThat(resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER)).isEmpty();
+    // another node takes the work over at once, without waiting for a lease to expire
+    MatchingBatch other = batch(engine, resultStore, one.toBuilder().nodeId("node-b").build(), BatchListener.NONE);
+    assertThat(other.runPending()).isEqualTo(partitions);
+    assertThat(other.status(run.id()).orElseThrow().state()).isEqualTo(BatchState.SUCCEEDED);
+  }
 }
