@@ -44,10 +44,11 @@ final class JobQuery {
     this.preferredSkill = new int[n];
     this.preferredLevel = new int[n];
     this.preferredShare = new double[n];
+    double weights = columns.preferredWeightSum(0);
     for (int e = from; e < to; e++) {
       preferredSkill[e - from] = columns.skillId(e);
       preferredLevel[e - from] = columns.skillLevel(e);
-      preferredShare[e - from] = columns.skillWeight(e) / columns.preferredWeightSum(0);
+      preferredShare[e - from] = columns.skillWeight(e) / weights;
     }
     this.hasShifts = HourSlots.jobFractions(columns, 0, slotShare);
     long min = Long.MAX_VALUE;

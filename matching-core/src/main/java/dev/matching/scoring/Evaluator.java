@@ -82,7 +82,7 @@ public final class Evaluator {
       return BELOW_MINIMUM;
     }
     double s;
-    if (jobs.preferredWeightSum[j] == 0) {
+    if (jobs.preferredFrom(j) == jobs.skillOffset[j + 1]) {
       MissingData m = p.missingData(Factor.SKILLS);
       if (m.excludes()) {
         return EXCLUDED;
@@ -168,13 +168,16 @@ public final class Evaluator {
     int from = jobs.preferredFrom(j);
     int to = jobs.skillOffset[j + 1];
     double acc = 0;
+    double weights = 0; // summed in list order, as the weights were given
     for (int k = from; k < to; k++) {
       int have = w.level(jobs.skillId[k]);
       int want = jobs.skillLevel[k];
       double credit = have >= want ? 1.0 : (double) have / want;
-      acc += jobs.skillWeight[k] * credit;
+      double weight = jobs.skillWeight[k];
+      acc += weight * credit;
+      weights += weight;
     }
-    return Math.min(1.0, acc / jobs.preferredWeightSum[j]);
+    return Math.min(1.0, acc / weights);
   }
 
   /**
@@ -266,7 +269,7 @@ public final class Evaluator {
       }
     }
     // skills
-    if (jobs.preferredWeightSum[j] == 0) {
+    if (jobs.preferredFrom(j) == jobs.skillOffset[j + 1]) {
       f[1] = missing(p, Factor.SKILLS, "share", "the job prefers no skills", rejections);
     } else {
       double s = skillScore(w, jobs, j);

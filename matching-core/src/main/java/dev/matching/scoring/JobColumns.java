@@ -36,7 +36,6 @@ public final class JobColumns {
   final int[] skillId;
   final byte[] skillLevel;
   final double[] skillWeight;
-  final double[] preferredWeightSum;
   /** Shifts of job j: [shiftOffset[j], shiftOffset[j+1]). */
   final int[] shiftOffset;
   final int[] shiftStart;
@@ -57,7 +56,6 @@ public final class JobColumns {
     this.skillId = Arrays.copyOf(b.skillId, s);
     this.skillLevel = Arrays.copyOf(b.skillLevel, s);
     this.skillWeight = Arrays.copyOf(b.skillWeight, s);
-    this.preferredWeightSum = Arrays.copyOf(b.preferredWeightSum, n);
     this.shiftOffset = Arrays.copyOf(b.shiftOffset, n + 1);
     int h = b.shiftOffset[n];
     this.shiftStart = Arrays.copyOf(b.shiftStart, h);
@@ -149,9 +147,16 @@ public final class JobColumns {
     return skillOffset[index + 1];
   }
 
-  /** Sum of the preferred-skill weights of the job at {@code index}, 0 with none. */
+  /**
+   * Sum of the preferred-skill weights of the job at {@code index}, 0 with none (weights are
+   * positive). Added up in list order on each call, as {@link Evaluator} does, rather than stored.
+   */
   public double preferredWeightSum(int index) {
-    return preferredWeightSum[index];
+    double sum = 0;
+    for (int e = preferredFrom(index); e < skillOffset[index + 1]; e++) {
+      sum += skillWeight[e];
+    }
+    return sum;
   }
 
   /** Skill id of skill entry {@code e}. */
@@ -174,7 +179,7 @@ public final class JobColumns {
     long b = 0;
     b += 4L * jobs.length + 8L * lat.length + 8L * lng.length + flags.length + 4L * payMin.length
         + 8L * requiredMask.length + 4L * skillOffset.length + requiredCount.length + 4L * skillId.length
-        + skillLevel.length + 8L * skillWeight.length + 8L * preferredWeightSum.length
+        + skillLevel.length + 8L * skillWeight.length
         + 4L * shiftOffset.length + 4L * shiftStart.length + 4L * shiftEnd.length;
     return b + 16 * 16;
   }
@@ -195,7 +200,6 @@ public final class JobColumns {
     private int[] skillId;
     private byte[] skillLevel;
     private double[] skillWeight;
-    private double[] preferredWeightSum;
     private int[] shiftOffset;
     private int[] shiftStart;
     private int[] shiftEnd;
@@ -211,7 +215,6 @@ public final class JobColumns {
       requiredMask = new long[n];
       skillOffset = new int[n + 1];
       requiredCount = new byte[n];
-      preferredWeightSum = new double[n];
       shiftOffset = new int[n + 1];
       skillId = new int[n * 3];
       skillLevel = new byte[n * 3];
@@ -237,7 +240,6 @@ public final class JobColumns {
         requiredMask = Arrays.copyOf(requiredMask, n);
         skillOffset = Arrays.copyOf(skillOffset, n + 1);
         requiredCount = Arrays.copyOf(requiredCount, n);
-        preferredWeightSum = Arrays.copyOf(preferredWeightSum, n);
         shiftOffset = Arrays.copyOf(shiftOffset, n + 1);
       }
       int j = size;
@@ -267,15 +269,12 @@ public final class JobColumns {
       }
       requiredMask[j] = mask;
       requiredCount[j] = (byte) job.requiredSkills().size();
-      double weightSum = 0;
       for (PreferredSkill ps : job.preferredSkills()) {
         skillId[s] = skillId(ps.skill());
         skillLevel[s] = (byte) ps.level();
         skillWeight[s] = ps.weight();
-        weightSum += ps.weight();
         s++;
       }
-      preferredWeightSum[j] = weightSum;
       skillOffset[j + 1] = s;
 
       int h = shiftOffset[j];
