@@ -169,11 +169,14 @@ public final class Evaluator {
     int to = jobs.skillOffset[j + 1];
     double acc = 0;
     double weights = 0; // summed in list order, as the weights were given
+    byte[] index = jobs.weightIndex;
+    double[] table = jobs.weightTable;
+    double[] plain = jobs.skillWeight;
     for (int k = from; k < to; k++) {
       int have = w.level(jobs.skillId[k]);
       int want = jobs.skillLevel[k];
       double credit = have >= want ? 1.0 : (double) have / want;
-      double weight = jobs.skillWeight[k];
+      double weight = index != null ? table[index[k] & 0xff] : plain[k];
       acc += weight * credit;
       weights += weight;
     }

@@ -6,6 +6,7 @@ import dev.matching.model.PreferredSkill;
 import dev.matching.model.RequiredSkill;
 import dev.matching.model.Shift;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scoring inputs of many jobs in compact parallel arrays: the form the index keeps and the
@@ -35,7 +36,15 @@ public final class JobColumns {
   final byte[] requiredCount;
   final int[] skillId;
   final byte[] skillLevel;
-  final double[] skillWeight;
+  /**
+   * Weights of the skill entries. Columns with at most 256 distinct weights (the usual case: a
+   * market reuses a few) keep one byte per entry, an index into {@link #weightTable}, and no
+   * {@code skillWeight}; otherwise {@code skillWeight} holds them and {@code weightIndex} is
+   * null. Either way the weight is the same {@code double}, so scores do not change.
+   */
+  final double @Nullable [] skillWeight;
+  final byte @Nullable [] weightIndex;
+  final double[] weightTable;
   /** Shifts of job j: [shiftOffset[j], shiftOffset[j+1]). */
   final int[] shiftOffset;
   final int[] shiftStart;
@@ -55,7 +64,16 @@ public final class JobColumns {
     int s = b.skillOffset[n];
     this.skillId = Arrays.copyOf(b.skillId, s);
     this.skillLevel = Arrays.copyOf(b.skillLevel, s);
-    this.skillWeight = Arrays.copyOf(b.skillWeight, s);
+    byte[] index = weightIndex(b.skillWeight, s);
+    if (index != null) {
+      this.weightIndex = index;
+      this.weightTable = distinctWeights(b.skillWeight, index, s);
+      this.skillWeight = null;
+    } else {
+      this.weightIndex = null;
+      this.weightTable = new double[0];
+      this.skillWeight = Arrays.copyOf(b.skillWeight, s);
+    }
     this.shiftOffset = Arrays.copyOf(b.shiftOffset, n + 1);
     int h = b.shiftOffset[n];
     this.shiftStart = Arrays.copyOf(b.shiftStart, h);
@@ -147,6 +165,44 @@ public final class JobColumns {
     return skillOffset[index + 1];
   }
 
+  /** One byte per entry indexing the distinct weights in order of appearance, or null if over 256. */
+  private static byte @Nullable [] weightIndex(double[] weights, int n) {
+    long[] keys = new long[1024];
+    int[] ids = new int[1024];
+    boolean[] used = new boolean[1024];
+    int distinct = 0;
+    byte[] index = new byte[n];
+    for (int e = 0; e < n; e++) {
+      long bits = Double.doubleToRawLongBits(weights[e]);
+      int slot = (int) ((bits ^ (bits >>> 29)) * 0x9E3779B97F4A7C15L >>> 54);
+      while (used[slot] && keys[slot] != bits) {
+        slot = (slot + 1) & 1023;
+      }
+      if (!used[slot]) {
+        if (distinct == 256) {
+          return null;
+        }
+        used[slot] = true;
+        keys[slot] = bits;
+        ids[slot] = distinct++;
+      }
+      index[e] = (byte) ids[slot];
+    }
+    return index;
+  }
+
+  private static double[] distinctWeights(double[] weights, byte[] index, int n) {
+    int distinct = 0;
+    for (int e = 0; e < n; e++) {
+      distinct = Math.max(distinct, (index[e] & 0xff) + 1);
+    }
+    double[] table = new double[distinct];
+    for (int e = 0; e < n; e++) {
+      table[index[e] & 0xff] = weights[e];
+    }
+    return table;
+  }
+
   /**
    * Sum of the preferred-skill weights of the job at {@code index}, 0 with none (weights are
    * positive). Added up in list order on each call, as {@link Evaluator} does, rather than stored.
@@ -154,7 +210,7 @@ public final class JobColumns {
   public double preferredWeightSum(int index) {
     double sum = 0;
     for (int e = preferredFrom(index); e < skillOffset[index + 1]; e++) {
-      sum += skillWeight[e];
+      sum += skillWeight(e);
     }
     return sum;
   }
@@ -171,7 +227,8 @@ public final class JobColumns {
 
   /** Weight of skill entry {@code e} (0 for required skills). */
   public double skillWeight(int e) {
-    return skillWeight[e];
+    byte[] index = weightIndex;
+    return index != null ? weightTable[index[e] & 0xff] : skillWeight[e];
   }
 
   /** Approximate heap bytes of these arrays (not of the referenced {@link Job}s). */
@@ -179,7 +236,8 @@ public final class JobColumns {
     long b = 0;
     b += 4L * jobs.length + 8L * lat.length + 8L * lng.length + flags.length + 4L * payMin.length
         + 8L * requiredMask.length + 4L * skillOffset.length + requiredCount.length + 4L * skillId.length
-        + skillLevel.length + 8L * skillWeight.length
+        + skillLevel.length + (skillWeight != null ? 8L * skillWeight.length : 0) + (weightIndex != null ? weightIndex.length : 0)
+        + 8L * weightTable.length
         + 4L * shiftOffset.length + 4L * shiftStart.length + 4L * shiftEnd.length;
     return b + 16 * 16;
   }
