@@ -55,17 +55,9 @@ final class JobRanges {
     requiredByAll = new long[count];
     prefOffset = new int[count + 1];
     slotShare = new byte[count * HourSlots.SLOTS];
-    int[] skills = new int[64];
-    float[] shares = new float[64];
-    byte[] levels = new byte[64];
-    int used = 0;
+    PreferredBests prefs = new PreferredBests(64);
     double[] frac = new double[HourSlots.SLOTS];
     double[] maxFrac = new double[HourSlots.SLOTS];
-    // best preferred-skill share per skill id in the current range, and the ids touched
-    float[] best = new float[64];
-    byte[] lowest = new byte[64];
-    int[] touched = new int[64];
-    int touchedCount;
     for (int r = 0; r < count; r++) {
       int from = r * rangeSize;
       int to = Math.min(n, from + rangeSize);
@@ -76,7 +68,6 @@ final class JobRanges {
       byte k = 0;
       int pay = 0;
       long and = -1L;
-      touchedCount = 0;
       Arrays.fill(maxFrac, 0);
       for (int i = from; i < to; i++) {
         int j = order == null ? i : order[i];
@@ -101,24 +92,7 @@ final class JobRanges {
         }
         double sum = c.preferredWeightSum(j);
         for (int e = pf; e < pt; e++) {
-          float share = roundUp(c.skillWeight(e) / sum);
-          int id = c.skillId(e);
-          byte level = (byte) c.skillLevel(e);
-          if (id >= best.length) {
-            best = Arrays.copyOf(best, Math.max(id + 1, best.length * 2));
-            lowest = Arrays.copyOf(lowest, best.length);
-          }
-          if (best[id] == 0) {
-            if (touchedCount == touched.length) {
-              touched = Arrays.copyOf(touched, touched.length * 2);
-            }
-            touched[touchedCount++] = id;
-            best[id] = share;
-            lowest[id] = level;
-          } else {
-            best[id] = Math.max(best[id], share);
-            lowest[id] = (byte) Math.min(lowest[id], level);
-          }
+          prefs.add(c.skillId(e), roundUp(c.skillWeight(e) / sum), (byte) c.skillLevel(e));
         }
         Arrays.fill(frac, 0);
         if (HourSlots.jobFractions(c, j, frac)) {
@@ -136,27 +110,14 @@ final class JobRanges {
       kind[r] = k;
       maxPay[r] = pay;
       requiredByAll[r] = and;
-      if (used + touchedCount > skills.length) {
-        skills = Arrays.copyOf(skills, Math.max(used + touchedCount, skills.length * 2));
-        shares = Arrays.copyOf(shares, skills.length);
-        levels = Arrays.copyOf(levels, skills.length);
-      }
-      for (int t = 0; t < touchedCount; t++) {
-        int id = touched[t];
-        skills[used] = id;
-        shares[used] = best[id];
-        levels[used] = lowest[id];
-        best[id] = 0;
-        used++;
-      }
-      prefOffset[r + 1] = used;
+      prefOffset[r + 1] = prefs.endRange();
       for (int h = 0; h < HourSlots.SLOTS; h++) {
         slotShare[r * HourSlots.SLOTS + h] = HourSlots.quantizeUp(maxFrac[h]);
       }
     }
-    prefSkill = Arrays.copyOf(skills, used);
-    prefShare = Arrays.copyOf(shares, used);
-    prefMinLevel = Arrays.copyOf(levels, used);
+    prefSkill = Arrays.copyOf(prefs.skills, prefs.used);
+    prefShare = Arrays.copyOf(prefs.shares, prefs.used);
+    prefMinLevel = Arrays.copyOf(prefs.levels, prefs.used);
   }
 
   /**
@@ -176,13 +137,7 @@ final class JobRanges {
     requiredByAll = new long[count];
     prefOffset = new int[count + 1];
     slotShare = new byte[count * HourSlots.SLOTS];
-    int[] skills = new int[Math.max(16, narrow.prefSkill.length / Math.max(1, factor))];
-    float[] shares = new float[skills.length];
-    byte[] levels = new byte[skills.length];
-    int used = 0;
-    float[] best = new float[64];
-    byte[] lowest = new byte[64];
-    int[] touched = new int[64];
+    PreferredBests prefs = new PreferredBests(Math.max(16, narrow.prefSkill.length / Math.max(1, factor)));
     for (int r = 0; r < count; r++) {
       int from = r * factor;
       int to = Math.min(narrow.count, from + factor);
@@ -193,7 +148,6 @@ final class JobRanges {
       byte k = 0;
       int pay = 0;
       long and = -1L;
-      int touchedCount = 0;
       int base = r * HourSlots.SLOTS;
       for (int i = from; i < to; i++) {
         a = Math.min(a, narrow.minLat[i]);
@@ -204,24 +158,7 @@ final class JobRanges {
         pay = Math.max(pay, narrow.maxPay[i]);
         and &= narrow.requiredByAll[i];
         for (int e = narrow.prefOffset[i]; e < narrow.prefOffset[i + 1]; e++) {
-          int id = narrow.prefSkill[e];
-          float share = narrow.prefShare[e];
-          byte level = narrow.prefMinLevel[e];
-          if (id >= best.length) {
-            best = Arrays.copyOf(best, Math.max(id + 1, best.length * 2));
-            lowest = Arrays.copyOf(lowest, best.length);
-          }
-          if (best[id] == 0) {
-            if (touchedCount == touched.length) {
-              touched = Arrays.copyOf(touched, touched.length * 2);
-            }
-            touched[touchedCount++] = id;
-            best[id] = share;
-            lowest[id] = level;
-          } else {
-            best[id] = Math.max(best[id], share);
-            lowest[id] = (byte) Math.min(lowest[id], level);
-          }
+          prefs.add(narrow.prefSkill[e], narrow.prefShare[e], narrow.prefMinLevel[e]);
         }
         int narrowBase = i * HourSlots.SLOTS;
         for (int h = 0; h < HourSlots.SLOTS; h++) {
@@ -237,6 +174,55 @@ final class JobRanges {
       kind[r] = k;
       maxPay[r] = pay;
       requiredByAll[r] = and;
+      prefOffset[r + 1] = prefs.endRange();
+    }
+    prefSkill = Arrays.copyOf(prefs.skills, prefs.used);
+    prefShare = Arrays.copyOf(prefs.shares, prefs.used);
+    prefMinLevel = Arrays.copyOf(prefs.levels, prefs.used);
+  }
+
+  /**
+   * Collects, range by range, the best share and the lowest wanted level of each preferred
+   * skill, and appends each range's skills to growing arrays. Used while building; not
+   * thread-safe.
+   */
+  private static final class PreferredBests {
+    int[] skills;
+    float[] shares;
+    byte[] levels;
+    int used;
+    // best share per skill id in the current range (0: not seen), and the ids seen
+    private float[] best = new float[64];
+    private byte[] lowest = new byte[64];
+    private int[] touched = new int[64];
+    private int touchedCount;
+
+    PreferredBests(int capacity) {
+      skills = new int[capacity];
+      shares = new float[capacity];
+      levels = new byte[capacity];
+    }
+
+    void add(int id, float share, byte level) {
+      if (id >= best.length) {
+        best = Arrays.copyOf(best, Math.max(id + 1, best.length * 2));
+        lowest = Arrays.copyOf(lowest, best.length);
+      }
+      if (best[id] == 0) {
+        if (touchedCount == touched.length) {
+          touched = Arrays.copyOf(touched, touched.length * 2);
+        }
+        touched[touchedCount++] = id;
+        best[id] = share;
+        lowest[id] = level;
+      } else {
+        best[id] = Math.max(best[id], share);
+        lowest[id] = (byte) Math.min(lowest[id], level);
+      }
+    }
+
+    /** Appends the current range's skills, starts the next range; returns the entries so far. */
+    int endRange() {
       if (used + touchedCount > skills.length) {
         skills = Arrays.copyOf(skills, Math.max(used + touchedCount, skills.length * 2));
         shares = Arrays.copyOf(shares, skills.length);
@@ -250,11 +236,9 @@ final class JobRanges {
         best[id] = 0;
         used++;
       }
-      prefOffset[r + 1] = used;
+      touchedCount = 0;
+      return used;
     }
-    prefSkill = Arrays.copyOf(skills, used);
-    prefShare = Arrays.copyOf(shares, used);
-    prefMinLevel = Arrays.copyOf(levels, used);
   }
 
   private static float roundUp(double x) {

@@ -217,11 +217,6 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
   }
 
   @Override
-  double fineBound(int view, int r, WorkerQuery q) {
-    return (view == ALTERNATE ? altFine : fine).bound(r, q);
-  }
-
-  @Override
   double fineFactorBounds(int view, int r, WorkerQuery q, double[] factors) {
     return (view == ALTERNATE ? altFine : fine).bound(r, q, factors);
   }

@@ -116,12 +116,10 @@ abstract class Segment<T, Q> {
   /** Upper bound of the scores in coarse range {@code r} of {@code view}; negative when none can be eligible. */
   abstract double coarseBound(int view, int r, Q q);
 
-  /** Upper bound of the scores in fine range {@code r} of {@code view}; negative when none can be eligible. */
-  abstract double fineBound(int view, int r, Q q);
-
   /**
-   * Writes the bounds of the distance, skills and schedule scores in fine range {@code r} of
-   * {@code view} into {@code factors}; returns the range's total bound as {@link #fineBound}.
+   * Upper bound of the scores in fine range {@code r} of {@code view}, negative when none can be
+   * eligible; when it is not negative, the bounds of the distance, skills and schedule scores it
+   * is made of are written into {@code factors}.
    */
   abstract double fineFactorBounds(int view, int r, Q q, double[] factors);
 

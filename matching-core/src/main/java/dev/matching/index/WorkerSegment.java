@@ -81,11 +81,6 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
   }
 
   @Override
-  double fineBound(int view, int r, JobQuery q) {
-    return fine.bound(r, q, inWindow(q));
-  }
-
-  @Override
   double fineFactorBounds(int view, int r, JobQuery q, double[] factors) {
     return fine.bound(r, q, inWindow(q), factors);
   }

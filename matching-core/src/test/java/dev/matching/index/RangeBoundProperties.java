@@ -54,7 +54,7 @@ class RangeBoundProperties {
           double score = seg.evaluate(p, q, 0.0, NO_BOUNDS, out);
           if (score >= 0) {
             int fine = i / Segment.FINE;
-            assertThat(seg.fineBound(view, fine, q)).as("fine bound of range %d (view %d) for %s", fine, view, seg.id(p))
+            assertThat(seg.fineFactorBounds(view, fine, q, factors)).as("fine bound of range %d (view %d) for %s", fine, view, seg.id(p))
                 .isGreaterThanOrEqualTo(score);
             assertFactorBoundsHold(seg.fineFactorBounds(view, fine, q, factors), factors, score, out);
             assertThat(seg.coarseBound(view, i / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
@@ -109,7 +109,7 @@ class RangeBoundProperties {
         double score = seg.evaluate(p, q, 0.0, NO_BOUNDS, out);
         if (score >= 0) {
           int fine = p / Segment.FINE;
-          assertThat(seg.fineBound(Segment.PRIMARY, fine, q)).as("fine bound of range %d for %s", fine, seg.id(p))
+          assertThat(seg.fineFactorBounds(Segment.PRIMARY, fine, q, factors)).as("fine bound of range %d for %s", fine, seg.id(p))
               .isGreaterThanOrEqualTo(score);
           assertFactorBoundsHold(seg.fineFactorBounds(Segment.PRIMARY, fine, q, factors), factors, score, out);
           assertThat(seg.evaluate(p, q, score, factors, out)).isEqualTo(score);
