@@ -47,16 +47,28 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
 
   static JobSegment build(List<Job> jobs, SkillCatalog catalog) {
     int n = jobs.size();
+    String[] inputIds = new String[n];
+    for (int i = 0; i < n; i++) {
+      inputIds[i] = jobs.get(i).id();
+    }
+    IdOrder byInput = IdOrder.of(inputIds);
     int[] order = order(jobs);
+    sortRunsById(order, byInput);
     JobColumns.Builder b = JobColumns.builder(catalog, n);
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {
-      Job job = jobs.get(order[i]);
-      b.add(job);
-      ids[i] = job.id();
+      b.add(jobs.get(order[i]));
+      ids[i] = inputIds[order[i]];
     }
     JobColumns columns = b.build();
-    return new JobSegment(columns, ids, attributeOrder(columns));
+    int[] altOrder = null;
+    if (n >= MIN_ALTERNATE_SIZE && n < (1 << POSITION_BITS)) {
+      // small segments need no alternate view (scanning them is cheap), nor very large ones
+      IdOrder byPosition = byInput.permuted(order);
+      altOrder = attributeOrder(columns, byPosition);
+      sortRunsById(altOrder, byPosition);
+    }
+    return new JobSegment(columns, ids, altOrder);
   }
 
   /**
@@ -162,13 +174,11 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
    * The alternate view's order: remote jobs first, then by a hash of the required and preferred
    * skills, the hour-of-week of the first shift and the pay, so that a range holds jobs alike in
    * everything but place, whose bounds are tight when distance does not separate jobs (workers
-   * without a home). Null for small segments and segments of {@code 2^21} jobs or more.
+   * without a home); jobs with the same key in id order ({@code ids} numbered by position). For
+   * segments of fewer than {@code 2^21} jobs.
    */
-  private static int @Nullable [] attributeOrder(JobColumns c) {
+  private static int[] attributeOrder(JobColumns c, IdOrder ids) {
     int n = c.size();
-    if (n < MIN_ALTERNATE_SIZE || n >= (1 << POSITION_BITS)) {
-      return null;
-    }
     long[] keys = new long[n];
     for (int j = 0; j < n; j++) {
       long h = c.requiredMask(j) * 0x9E3779B97F4A7C15L;
@@ -183,6 +193,19 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
       keys[j] = (key << POSITION_BITS) | j;
     }
     Arrays.sort(keys);
+    // jobs with the same key by id: their ties then fill few ranges, found by their smallest ids
+    long mask = (1L << POSITION_BITS) - 1;
+    int start = 0;
+    while (start < n) {
+      int end = start + 1;
+      while (end < n && (keys[end] >>> POSITION_BITS) == (keys[start] >>> POSITION_BITS)) {
+        end++;
+      }
+      if (end - start > 1) {
+        PrimitiveSort.sort(keys, start, end, (x, y) -> ids.compare((int) (x & mask), (int) (y & mask)));
+      }
+      start = end;
+    }
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = (int) (keys[i] & ((1 << POSITION_BITS) - 1));

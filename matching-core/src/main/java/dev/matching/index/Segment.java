@@ -32,6 +32,10 @@ abstract class Segment<T, Q> {
   private final String @Nullable [] altFineMinIds;
   private final String @Nullable [] altCoarseMinIds;
 
+  /**
+   * Takes the ids by position and the alternate order, if any; the entries of every fine range
+   * of both views must already be in id order ({@link #sortRunsById}).
+   */
   Segment(String[] idsByPosition, int @Nullable [] altOrder) {
     int n = idsByPosition.length;
     long[] byHash = new long[n];
@@ -43,22 +47,49 @@ abstract class Segment<T, Q> {
     for (int i = 0; i < n; i++) {
       sortedPositions[i] = (int) byHash[i];
     }
-    fineMinIds = minIds(idsByPosition, null, FINE);
+    fineMinIds = firstIds(idsByPosition, null);
     coarseMinIds = coarser(fineMinIds);
     this.altOrder = altOrder;
-    altFineMinIds = altOrder == null ? null : minIds(idsByPosition, altOrder, FINE);
+    altFineMinIds = altOrder == null ? null : firstIds(idsByPosition, altOrder);
     altCoarseMinIds = altFineMinIds == null ? null : coarser(altFineMinIds);
   }
 
-  /** The smallest id of each run of {@code width} entries in {@code order} (positions if null). */
-  private static String[] minIds(String[] idsByPosition, int @Nullable [] order, int width) {
-    String[] out = new String[(idsByPosition.length + width - 1) / width];
-    for (int i = 0; i < idsByPosition.length; i++) {
-      String id = idsByPosition[order == null ? i : order[i]];
-      int r = i / width;
-      if (out[r] == null || id.compareTo(out[r]) < 0) {
-        out[r] = id;
+  /**
+   * Sorts the entries of each run of {@link #FINE} consecutive elements of {@code order} (fine
+   * ranges keep their members) by id, elements numbered as in {@code ids}. A search scans a
+   * fine range in this order and stops at the first id ranking after the k-th when the range can
+   * at best tie it: where many entries tie (a worker without a home), most of a range is then
+   * never scored.
+   */
+  static void sortRunsById(int[] order, IdOrder ids) {
+    int[] run = new int[FINE];
+    for (int from = 0; from < order.length; from += FINE) {
+      int m = Math.min(FINE, order.length - from);
+      for (int i = 0; i < m; i++) {
+        // binary insertion: about 6 comparisons an entry
+        int x = order[from + i];
+        int lo = 0;
+        int hi = i;
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          if (ids.compare(run[mid], x) <= 0) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
+          }
+        }
+        System.arraycopy(run, lo, run, lo + 1, i - lo);
+        run[lo] = x;
       }
+      System.arraycopy(run, 0, order, from, m);
+    }
+  }
+
+  /** The first (smallest) id of each fine range of {@code order} (positions if null). */
+  private static String[] firstIds(String[] idsByPosition, int @Nullable [] order) {
+    String[] out = new String[(idsByPosition.length + FINE - 1) / FINE];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = idsByPosition[order == null ? r * FINE : order[r * FINE]];
     }
     return out;
   }

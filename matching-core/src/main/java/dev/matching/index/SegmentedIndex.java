@@ -313,7 +313,8 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
       int r = unpackRange(order[i]);
       S s = segs.get(si);
       int v = views[si];
-      if (top.excludes(coarseBounds[firstCoarse[si] + r], s.coarseMinId(v, r))) {
+      double coarseBound = coarseBounds[firstCoarse[si] + r];
+      if (top.excludes(coarseBound, s.coarseMinId(v, r))) {
         continue;
       }
       int[] positions = s.order(v);
@@ -323,6 +324,10 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
       int m = 0;
       double threshold = top.threshold();
       for (int f = firstFine; f < lastFine; f++) {
+        if (top.excludes(coarseBound, s.fineMinId(v, f))) {
+          // its entries can at best tie the k-th score, with larger ids: no need for its bound
+          continue;
+        }
         double fb = s.fineFactorBounds(v, f, q, factorBounds);
         System.arraycopy(factorBounds, 0, fineFactors, 3 * (f - firstFine), 3);
         if (fb >= 0 && fb >= threshold) {
@@ -342,11 +347,16 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
           continue;
         }
         System.arraycopy(fineFactors, 3 * (f - firstFine), factorBounds, 0, 3);
+        double fineBound = fineBounds[f - firstFine];
         int end = Math.min(s.size(), (f + 1) * Segment.FINE);
         for (int e = f * Segment.FINE; e < end; e++) {
           int p = positions == null ? e : positions[e];
           if (dead.isDeleted(p)) {
             continue;
+          }
+          if (fineBound <= top.threshold() && top.excludes(fineBound, s.id(p))) {
+            // the range is in id order: the rest of it can at best tie the k-th, with larger ids
+            break;
           }
           double score = s.evaluate(p, q, top.threshold(), factorBounds, out);
           if (score >= 0) {

@@ -37,8 +37,10 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
   static WorkerSegment build(List<Worker> workers, SkillCatalog catalog, long windowFrom, long windowTo) {
     int n = workers.size();
     long[] keys = new long[n];
+    String[] inputIds = new String[n];
     for (int i = 0; i < n; i++) {
       Worker w = workers.get(i);
+      inputIds[i] = w.id();
       for (String skill : w.skills().keySet()) {
         catalog.intern(skill);
       }
@@ -46,12 +48,13 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
       keys[i] = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude());
     }
     int[] order = SpatialOrder.sortedPositions(keys);
+    sortRunsById(order, IdOrder.of(inputIds));
     WorkerProfile[] profiles = new WorkerProfile[n];
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {
       Worker w = workers.get(order[i]);
       profiles[i] = WorkerProfile.of(w, catalog, windowFrom, windowTo);
-      ids[i] = w.id();
+      ids[i] = inputIds[order[i]];
     }
     return new WorkerSegment(profiles, ids, catalog.size(), windowFrom, windowTo);
   }
