@@ -18,6 +18,20 @@ final class HourSlots {
   }
 
   /**
+   * A 12-bit schedule pattern of shifts starting at {@code starts[0, n)} (epoch seconds, UTC):
+   * the hour of the day the first shift starts, then the days of the week any shift starts on.
+   * Jobs with equal patterns put their shift time in the same slots when their shifts last alike.
+   */
+  static long pattern(long[] starts, int n) {
+    long hourOfDay = Math.floorMod(Math.floorDiv(starts[0], 3600L), 24L);
+    long days = 0;
+    for (int k = 0; k < n; k++) {
+      days |= 1L << Math.floorMod(Math.floorDiv(starts[k], 86_400L), 7L);
+    }
+    return (hourOfDay << 7) | days;
+  }
+
+  /**
    * Adds to {@code frac} (168 entries) the share of job {@code j}'s shift time in each slot;
    * returns false (and adds nothing) when the job has no shifts.
    */

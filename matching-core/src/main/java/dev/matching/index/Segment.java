@@ -26,6 +26,7 @@ abstract class Segment<T, Q> {
 
   /** Positions in order of the ids' {@link String#hashCode} (then position), for {@link #find}. */
   private final int[] sortedPositions;
+  private final boolean primaryRunsInIdOrder;
   private final String[] fineMinIds;
   private final String[] coarseMinIds;
   private final int @Nullable [] altOrder;
@@ -33,10 +34,11 @@ abstract class Segment<T, Q> {
   private final String @Nullable [] altCoarseMinIds;
 
   /**
-   * Takes the ids by position and the alternate order, if any; the entries of every fine range
-   * of both views must already be in id order ({@link #sortRunsById}).
+   * Takes the ids by position and the alternate order, if any. The entries of every fine range
+   * of the alternate view must be in id order ({@link #sortRunsById}), and so must those of the
+   * primary view when {@code primaryRunsInIdOrder}.
    */
-  Segment(String[] idsByPosition, int @Nullable [] altOrder) {
+  Segment(String[] idsByPosition, boolean primaryRunsInIdOrder, int @Nullable [] altOrder) {
     int n = idsByPosition.length;
     long[] byHash = new long[n];
     for (int i = 0; i < n; i++) {
@@ -47,11 +49,24 @@ abstract class Segment<T, Q> {
     for (int i = 0; i < n; i++) {
       sortedPositions[i] = (int) byHash[i];
     }
-    fineMinIds = firstIds(idsByPosition, null);
+    this.primaryRunsInIdOrder = primaryRunsInIdOrder;
+    fineMinIds = primaryRunsInIdOrder ? firstIds(idsByPosition, null) : minIds(idsByPosition);
     coarseMinIds = coarser(fineMinIds);
     this.altOrder = altOrder;
     altFineMinIds = altOrder == null ? null : firstIds(idsByPosition, altOrder);
     altCoarseMinIds = altFineMinIds == null ? null : coarser(altFineMinIds);
+  }
+
+  /** The smallest id of each fine range of the primary view. */
+  private static String[] minIds(String[] idsByPosition) {
+    String[] out = new String[(idsByPosition.length + FINE - 1) / FINE];
+    for (int i = 0; i < idsByPosition.length; i++) {
+      int r = i / FINE;
+      if (out[r] == null || idsByPosition[i].compareTo(out[r]) < 0) {
+        out[r] = idsByPosition[i];
+      }
+    }
+    return out;
   }
 
   /**
@@ -110,6 +125,14 @@ abstract class Segment<T, Q> {
   /** The view a search for {@code q} uses: {@link #PRIMARY} unless a subclass knows better. */
   int view(Q q) {
     return PRIMARY;
+  }
+
+  /**
+   * Whether the entries of each fine range of {@code view} are in id order: a scan of such a
+   * range may stop at the first id ranking after the k-th when the range can at best tie it.
+   */
+  final boolean runsInIdOrder(int view) {
+    return view == ALTERNATE || primaryRunsInIdOrder;
   }
 
   /** The positions of {@code view} in its order, or null for the primary view (identity). */

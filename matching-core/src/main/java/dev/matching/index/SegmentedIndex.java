@@ -318,6 +318,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
         continue;
       }
       int[] positions = s.order(v);
+      boolean idOrdered = s.runsInIdOrder(v);
       Tombstones dead = snapshot.deleted.get(si);
       int firstFine = r * (Segment.COARSE / Segment.FINE);
       int lastFine = Math.min(firstFine + Segment.COARSE / Segment.FINE, (s.size() + Segment.FINE - 1) / Segment.FINE);
@@ -354,8 +355,8 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
           if (dead.isDeleted(p)) {
             continue;
           }
-          if (fineBound <= top.threshold() && top.excludes(fineBound, s.id(p))) {
-            // the range is in id order: the rest of it can at best tie the k-th, with larger ids
+          if (idOrdered && fineBound <= top.threshold() && top.excludes(fineBound, s.id(p))) {
+            // the rest of the range can at best tie the k-th, with larger ids
             break;
           }
           double score = s.evaluate(p, q, top.threshold(), factorBounds, out);

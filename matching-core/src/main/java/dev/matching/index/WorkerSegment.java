@@ -21,7 +21,7 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
   final long windowTo;
 
   private WorkerSegment(WorkerProfile[] profiles, String[] ids, int skillCount, long windowFrom, long windowTo) {
-    super(ids, null);
+    super(ids, true, null);
     this.profiles = profiles;
     this.windowFrom = windowFrom;
     this.windowTo = windowTo;
