@@ -33,7 +33,11 @@ final class WorkerRanges {
   private final int[] minDesiredPay;
   private final long[] slots;
 
-  WorkerRanges(WorkerProfile[] profiles, long[][] masks, int skillCount, int rangeSize) {
+  /**
+   * Bounds of consecutive runs of {@code rangeSize} entries of {@code order} (positions in
+   * {@code profiles} and {@code masks}; the positions themselves when null).
+   */
+  WorkerRanges(WorkerProfile[] profiles, long[][] masks, int @Nullable [] order, int skillCount, int rangeSize) {
     int n = profiles.length;
     this.count = (n + rangeSize - 1) / rangeSize;
     this.skillCount = skillCount;
@@ -56,7 +60,8 @@ final class WorkerRanges {
       double travel = 0;
       long union = 0;
       int pay = Integer.MAX_VALUE;
-      for (int i = r * rangeSize; i < Math.min(n, (r + 1) * rangeSize); i++) {
+      for (int x = r * rangeSize; x < Math.min(n, (r + 1) * rangeSize); x++) {
+        int i = order == null ? x : order[x];
         WorkerProfile w = profiles[i];
         if (!w.active()) {
           continue;

@@ -110,14 +110,17 @@ class TieBreakProperties {
       index.remove(gone.id());
     }
     for (Job j : RandomMarket.jobs(seed, 4)) {
-      List<Match> full = Oracle.workersFor(j, pool, ScoringPolicy.ofDefaults(), MatchFilter.none());
-      Cursor cursor = null;
-      for (int page = 0; page < 3; page++) {
-        MatchPage got = index.topWorkers(j, new MatchQuery(k, cursor, ScoringPolicy.ofDefaults(), MatchFilter.none()));
-        assertThat(got.matches()).isEqualTo(Oracle.page(full, cursor, k));
-        cursor = got.next();
-        if (cursor == null) {
-          break;
+      // remote jobs search the alternate view
+      for (Job asked : List.of(j, j.toBuilder().remote().build())) {
+        List<Match> full = Oracle.workersFor(asked, pool, ScoringPolicy.ofDefaults(), MatchFilter.none());
+        Cursor cursor = null;
+        for (int page = 0; page < 3; page++) {
+          MatchPage got = index.topWorkers(asked, new MatchQuery(k, cursor, ScoringPolicy.ofDefaults(), MatchFilter.none()));
+          assertThat(got.matches()).isEqualTo(Oracle.page(full, cursor, k));
+          cursor = got.next();
+          if (cursor == null) {
+            break;
+          }
         }
       }
     }

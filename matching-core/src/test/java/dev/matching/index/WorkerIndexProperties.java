@@ -6,6 +6,7 @@ import dev.matching.model.Job;
 import dev.matching.model.Worker;
 import dev.matching.query.Match;
 import dev.matching.query.MatchFilter;
+import dev.matching.query.MatchPage;
 import dev.matching.query.MatchQuery;
 import dev.matching.scoring.ScoringPolicy;
 import dev.matching.testing.Oracle;
@@ -33,6 +34,31 @@ class WorkerIndexProperties {
       List<Match> expected = Oracle.page(
           Oracle.workersFor(j, pool, ScoringPolicy.ofDefaults(), MatchFilter.none()), null, k);
       assertThat(index.topWorkers(j, MatchQuery.top(k)).matches()).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * Remote jobs are ranked through the segment's alternate view (workers ordered by skills,
+   * availability and desired pay, for segments of at least
+   * {@link WorkerSegment#MIN_ALTERNATE_SIZE} workers): every worker is at the same distance.
+   * Same results as brute force, with pages.
+   */
+  @Property(tries = 60)
+  void remoteJobsEqualBruteForce(@ForAll long seed, @ForAll @IntRange(min = 200, max = 3000) int workers,
+      @ForAll @IntRange(min = 1, max = 30) int k) {
+    List<Worker> pool = RandomMarket.workers(seed, workers);
+    Clock clock = Clock.fixed(RandomMarket.START.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+    WorkerIndex index = WorkerIndex.create(ScoringPolicy.ofDefaults(), clock, Duration.ofDays(20));
+    index.replaceAll(pool);
+    for (Job j : RandomMarket.jobs(seed, 6)) {
+      Job remote = j.toBuilder().remote().open(true).build();
+      List<Match> full = Oracle.workersFor(remote, pool, ScoringPolicy.ofDefaults(), MatchFilter.none());
+      MatchPage first = index.topWorkers(remote, MatchQuery.top(k));
+      assertThat(first.matches()).isEqualTo(Oracle.page(full, null, k));
+      if (first.next() != null) {
+        assertThat(index.topWorkers(remote, MatchQuery.top(k).after(first.next())).matches())
+            .isEqualTo(Oracle.page(full, first.next(), k));
+      }
     }
   }
 }
