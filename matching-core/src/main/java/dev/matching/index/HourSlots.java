@@ -18,17 +18,18 @@ final class HourSlots {
   }
 
   /**
-   * A 12-bit schedule pattern of shifts starting at {@code starts[0, n)} (epoch seconds, UTC):
-   * the hour of the day the first shift starts, then the days of the week any shift starts on.
-   * Jobs with equal patterns put their shift time in the same slots when their shifts last alike.
+   * A 12-bit schedule pattern of shifts: the hour of the day (UTC) the first shift starts at
+   * {@code firstStart}, then {@code weekdays}, the days of the week any shift starts on
+   * ({@link #weekday} bits). Jobs with equal patterns put their shift time in the same slots
+   * when their shifts last alike.
    */
-  static long pattern(long[] starts, int n) {
-    long hourOfDay = Math.floorMod(Math.floorDiv(starts[0], 3600L), 24L);
-    long days = 0;
-    for (int k = 0; k < n; k++) {
-      days |= 1L << Math.floorMod(Math.floorDiv(starts[k], 86_400L), 7L);
-    }
-    return (hourOfDay << 7) | days;
+  static long pattern(long firstStart, int weekdays) {
+    return (Math.floorMod(Math.floorDiv(firstStart, 3600L), 24L) << 7) | weekdays;
+  }
+
+  /** The bit of the day of the week (UTC) of {@code epochSecond}, for {@link #pattern}. */
+  static int weekday(long epochSecond) {
+    return 1 << (int) Math.floorMod(Math.floorDiv(epochSecond, 86_400L), 7L);
   }
 
   /**

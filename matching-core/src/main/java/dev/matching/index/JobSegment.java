@@ -5,6 +5,7 @@ import dev.matching.model.Haversine;
 import dev.matching.model.Job;
 import dev.matching.model.PreferredSkill;
 import dev.matching.model.RequiredSkill;
+import dev.matching.model.Shift;
 import dev.matching.scoring.Evaluator;
 import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.SkillCatalog;
@@ -163,11 +164,11 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
     long skills = h >>> 52; // 12 bits
     long pattern = 0xFFF;
     if (!job.shifts().isEmpty()) {
-      long[] starts = new long[job.shifts().size()];
-      for (int k = 0; k < starts.length; k++) {
-        starts[k] = job.shifts().get(k).start().getEpochSecond();
+      int days = 0;
+      for (Shift s : job.shifts()) {
+        days |= HourSlots.weekday(s.start().getEpochSecond());
       }
-      pattern = HourSlots.pattern(starts, starts.length);
+      pattern = HourSlots.pattern(job.shifts().get(0).start().getEpochSecond(), days);
     }
     long pay = Math.min(1023, job.pay().minYen() >> 2); // 10 bits
     return (required << 34) | (pattern << 22) | (skills << 10) | (1023 - pay);
@@ -197,11 +198,11 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
       long pattern = 0xFFF; // 12 bits
       int shifts = c.shiftCount(j);
       if (shifts > 0) {
-        long[] starts = new long[shifts];
+        int days = 0;
         for (int k = 0; k < shifts; k++) {
-          starts[k] = c.shiftStart(j, k);
+          days |= HourSlots.weekday(c.shiftStart(j, k));
         }
-        pattern = HourSlots.pattern(starts, shifts);
+        pattern = HourSlots.pattern(c.shiftStart(j, 0), days);
       }
       long pay = Math.min(1023, Math.max(0, c.pay(j)) >> 2); // 10 bits, high pay first
       long remote = c.remote(j) ? 0 : 1; // 1 bit
