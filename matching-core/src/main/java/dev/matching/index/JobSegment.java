@@ -61,8 +61,7 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
     }
     JobColumns columns = b.build();
     int[] altOrder = null;
-    if (n >= MIN_ALTERNATE_SIZE && n < (1 << POSITION_BITS)) {
-      // small segments need no alternate view (scanning them is cheap), nor very large ones
+    if (keepsAlternateView(n)) {
       IdOrder byPosition = IdOrder.of(inputIds).permuted(order);
       altOrder = attributeOrder(columns, byPosition);
       sortRunsById(altOrder, byPosition);
@@ -174,17 +173,12 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
     return (required << 34) | (pattern << 22) | (skills << 10) | (1023 - pay);
   }
 
-  /** Segments smaller than this keep no alternate view: scanning them is cheap anyway. */
-  static final int MIN_ALTERNATE_SIZE = 4 * FINE;
-  private static final int POSITION_BITS = 21;
-
   /**
    * The alternate view's order: remote jobs first, then by a hash of the required and preferred
    * skills, the schedule pattern ({@link HourSlots#pattern}; 40% fewer jobs scored than with
    * the hour of the week of the first shift, at 1M jobs) and the pay, so that a range holds jobs alike in
    * everything but place, whose bounds are tight when distance does not separate jobs (workers
-   * without a home); jobs with the same key in id order ({@code ids} numbered by position). For
-   * segments of fewer than {@code 2^21} jobs.
+   * without a home); jobs with the same key in id order ({@code ids} numbered by position).
    */
   private static int[] attributeOrder(JobColumns c, IdOrder ids) {
     int n = c.size();
@@ -207,27 +201,9 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
       long pay = Math.min(1023, Math.max(0, c.pay(j)) >> 2); // 10 bits, high pay first
       long remote = c.remote(j) ? 0 : 1; // 1 bit
       long key = (remote << 41) | (skills << 22) | (pattern << 10) | (1023 - pay);
-      keys[j] = (key << POSITION_BITS) | j;
+      keys[j] = key;
     }
-    Arrays.sort(keys);
-    // jobs with the same key by id: their ties then fill few ranges, found by their smallest ids
-    long mask = (1L << POSITION_BITS) - 1;
-    int start = 0;
-    while (start < n) {
-      int end = start + 1;
-      while (end < n && (keys[end] >>> POSITION_BITS) == (keys[start] >>> POSITION_BITS)) {
-        end++;
-      }
-      if (end - start > 1) {
-        PrimitiveSort.sort(keys, start, end, (x, y) -> ids.compare((int) (x & mask), (int) (y & mask)));
-      }
-      start = end;
-    }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = (int) (keys[i] & ((1 << POSITION_BITS) - 1));
-    }
-    return order;
+    return orderByKey(keys, ids);
   }
 
   /** Workers without a home use the alternate view: every located job is at the same distance. */

@@ -109,6 +109,46 @@ abstract class Segment<T, Q> {
     return out;
   }
 
+  /** Segments smaller than this keep no alternate view: scanning them is cheap anyway. */
+  static final int MIN_ALTERNATE_SIZE = 4 * FINE;
+  private static final int POSITION_BITS = 21;
+
+  /** Whether a segment of {@code n} entries keeps an alternate view: not too small, and positions fit in 21 bits. */
+  static boolean keepsAlternateView(int n) {
+    return n >= MIN_ALTERNATE_SIZE && n < (1 << POSITION_BITS);
+  }
+
+  /**
+   * An alternate view's order: the positions by {@code keys} (the key of each position, below
+   * {@code 2^42}; overwritten), positions with equal keys in id order (so that their ties fill
+   * few ranges, found by their smallest ids), {@code ids} numbered by position. Sorts packed
+   * primitive keys.
+   */
+  static int[] orderByKey(long[] keys, IdOrder ids) {
+    int n = keys.length;
+    for (int i = 0; i < n; i++) {
+      keys[i] = (keys[i] << POSITION_BITS) | i;
+    }
+    Arrays.sort(keys);
+    long mask = (1L << POSITION_BITS) - 1;
+    int start = 0;
+    while (start < n) {
+      int end = start + 1;
+      while (end < n && (keys[end] >>> POSITION_BITS) == (keys[start] >>> POSITION_BITS)) {
+        end++;
+      }
+      if (end - start > 1) {
+        PrimitiveSort.sort(keys, start, end, (x, y) -> ids.compare((int) (x & mask), (int) (y & mask)));
+      }
+      start = end;
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (int) (keys[i] & mask);
+    }
+    return order;
+  }
+
   /** The smallest id of each coarse range, from those of its fine ranges. */
   private static String[] coarser(String[] fineMinIds) {
     int perCoarse = COARSE / FINE;

@@ -6,7 +6,6 @@ import dev.matching.model.Worker;
 import dev.matching.scoring.Evaluator;
 import dev.matching.scoring.SkillCatalog;
 import dev.matching.scoring.WorkerProfile;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -65,7 +64,7 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
       ids[i] = inputIds[order[i]];
     }
     int[] altOrder = null;
-    if (n >= MIN_ALTERNATE_SIZE && n < (1 << POSITION_BITS)) {
+    if (keepsAlternateView(n)) {
       IdOrder byPosition = byInput.permuted(order);
       altOrder = attributeOrder(profiles, masks, byPosition);
       sortRunsById(altOrder, byPosition);
@@ -73,17 +72,13 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
     return new WorkerSegment(profiles, masks, ids, altOrder, catalog.size(), windowFrom, windowTo);
   }
 
-  /** Segments smaller than this keep no alternate view: scanning them is cheap anyway. */
-  static final int MIN_ALTERNATE_SIZE = 4 * FINE;
-  private static final int POSITION_BITS = 21;
-
   /**
    * The alternate view's order: active workers first, then by the catalog ids of their first
    * three skills (so that workers sharing skills are together and a range's best level per skill
    * is tight: a hash of skills and levels, tried first, left the skills bound loose and cut the
    * workers scored for remote jobs by only 30%, against 80%), a hash of the hour-of-week slots
    * they are available in, and their desired pay, lowest first; workers with the same key in id
-   * order ({@code ids} numbered by position). For segments of fewer than {@code 2^21} workers.
+   * order ({@code ids} numbered by position).
    */
   private static int[] attributeOrder(WorkerProfile[] profiles, long[][] masks, IdOrder ids) {
     int n = profiles.length;
@@ -107,26 +102,9 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
       long pay = w.hasDesiredPay() ? Math.min(1023, Math.max(0, w.desiredPay()) >> 2) : 1023; // 10 bits
       long inactive = w.active() ? 0 : 1;
       long key = (inactive << 41) | (skills << 22) | (a << 10) | pay;
-      keys[i] = (key << POSITION_BITS) | i;
+      keys[i] = key;
     }
-    Arrays.sort(keys);
-    long mask = (1L << POSITION_BITS) - 1;
-    int start = 0;
-    while (start < n) {
-      int end = start + 1;
-      while (end < n && (keys[end] >>> POSITION_BITS) == (keys[start] >>> POSITION_BITS)) {
-        end++;
-      }
-      if (end - start > 1) {
-        PrimitiveSort.sort(keys, start, end, (x, y) -> ids.compare((int) (x & mask), (int) (y & mask)));
-      }
-      start = end;
-    }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = (int) (keys[i] & mask);
-    }
-    return order;
+    return orderByKey(keys, ids);
   }
 
   /** Remote jobs use the alternate view: every worker is at the same distance from them. */

@@ -32,7 +32,7 @@ class JobIndexProperties {
 
   /**
    * Workers without a home are ranked through the segment's alternate view (jobs ordered by
-   * skills, shift hours and pay, for segments of at least {@link JobSegment#MIN_ALTERNATE_SIZE}
+   * skills, shift hours and pay, for segments of at least {@link Segment#MIN_ALTERNATE_SIZE}
    * jobs); many of their scores tie, so ids decide. Same results as brute force, with pages.
    */
   @Property(tries = 60)

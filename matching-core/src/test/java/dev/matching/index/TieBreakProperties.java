@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -54,16 +56,35 @@ class TieBreakProperties {
     return ids;
   }
 
+  /** One copy of a randomly chosen template under each id. */
+  private static <T> List<T> copies(List<T> templates, List<String> ids, SplittableRandom r,
+      BiFunction<T, String, T> copy) {
+    List<T> out = new ArrayList<>();
+    for (String id : ids) {
+      out.add(copy.apply(templates.get(r.nextInt(templates.size())), id));
+    }
+    return out;
+  }
+
+  /** The first three pages of {@code search}, page by page, equal those of the full ranking. */
+  private static void assertFirstPagesMatch(List<Match> full, int k, Function<MatchQuery, MatchPage> search) {
+    Cursor cursor = null;
+    for (int page = 0; page < 3; page++) {
+      MatchPage got = search.apply(new MatchQuery(k, cursor, ScoringPolicy.ofDefaults(), MatchFilter.none()));
+      assertThat(got.matches()).isEqualTo(Oracle.page(full, cursor, k));
+      cursor = got.next();
+      if (cursor == null) {
+        return;
+      }
+    }
+  }
+
   @Property(tries = 40)
   void jobsThatTieAreRankedById(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int templates,
       @ForAll @IntRange(min = 100, max = 3000) int jobs, @ForAll @IntRange(min = 1, max = 30) int k) {
     List<Job> distinct = RandomMarket.jobs(seed, templates);
-    List<String> ids = shuffledIds("job-", jobs, seed);
     SplittableRandom r = new SplittableRandom(seed);
-    List<Job> market = new ArrayList<>();
-    for (String id : ids) {
-      market.add(copy(distinct.get(r.nextInt(distinct.size())), id));
-    }
+    List<Job> market = copies(distinct, shuffledIds("job-", jobs, seed), r, TieBreakProperties::copy);
     JobIndex index = JobIndex.of(market);
     // tombstones inside id-ordered ranges, and a later segment holding some of the ids again
     for (int i = 0; i < jobs / 10; i++) {
@@ -78,16 +99,8 @@ class TieBreakProperties {
     }
     for (Worker w : RandomMarket.workers(seed, 4)) {
       for (Worker asked : List.of(w, w.toBuilder().home(null).active(true).build())) {
-        List<Match> full = Oracle.jobsFor(asked, market, ScoringPolicy.ofDefaults(), MatchFilter.none());
-        Cursor cursor = null;
-        for (int page = 0; page < 3; page++) {
-          MatchPage got = index.topJobs(asked, new MatchQuery(k, cursor, ScoringPolicy.ofDefaults(), MatchFilter.none()));
-          assertThat(got.matches()).isEqualTo(Oracle.page(full, cursor, k));
-          cursor = got.next();
-          if (cursor == null) {
-            break;
-          }
-        }
+        assertFirstPagesMatch(Oracle.jobsFor(asked, market, ScoringPolicy.ofDefaults(), MatchFilter.none()), k,
+            q -> index.topJobs(asked, q));
       }
     }
   }
@@ -96,12 +109,8 @@ class TieBreakProperties {
   void workersThatTieAreRankedById(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int templates,
       @ForAll @IntRange(min = 100, max = 3000) int workers, @ForAll @IntRange(min = 1, max = 30) int k) {
     List<Worker> distinct = RandomMarket.workers(seed, templates);
-    List<String> ids = shuffledIds("worker-", workers, seed);
     SplittableRandom r = new SplittableRandom(seed);
-    List<Worker> pool = new ArrayList<>();
-    for (String id : ids) {
-      pool.add(copy(distinct.get(r.nextInt(distinct.size())), id));
-    }
+    List<Worker> pool = copies(distinct, shuffledIds("worker-", workers, seed), r, TieBreakProperties::copy);
     Clock clock = Clock.fixed(RandomMarket.START.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
     WorkerIndex index = WorkerIndex.create(ScoringPolicy.ofDefaults(), clock, Duration.ofDays(20));
     index.replaceAll(pool);
@@ -112,16 +121,8 @@ class TieBreakProperties {
     for (Job j : RandomMarket.jobs(seed, 4)) {
       // remote jobs search the alternate view
       for (Job asked : List.of(j, j.toBuilder().remote().build())) {
-        List<Match> full = Oracle.workersFor(asked, pool, ScoringPolicy.ofDefaults(), MatchFilter.none());
-        Cursor cursor = null;
-        for (int page = 0; page < 3; page++) {
-          MatchPage got = index.topWorkers(asked, new MatchQuery(k, cursor, ScoringPolicy.ofDefaults(), MatchFilter.none()));
-          assertThat(got.matches()).isEqualTo(Oracle.page(full, cursor, k));
-          cursor = got.next();
-          if (cursor == null) {
-            break;
-          }
-        }
+        assertFirstPagesMatch(Oracle.workersFor(asked, pool, ScoringPolicy.ofDefaults(), MatchFilter.none()), k,
+            q -> index.topWorkers(asked, q));
       }
     }
   }

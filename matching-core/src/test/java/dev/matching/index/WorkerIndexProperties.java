@@ -40,7 +40,7 @@ class WorkerIndexProperties {
   /**
    * Remote jobs are ranked through the segment's alternate view (workers ordered by skills,
    * availability and desired pay, for segments of at least
-   * {@link WorkerSegment#MIN_ALTERNATE_SIZE} workers): every worker is at the same distance.
+   * {@link Segment#MIN_ALTERNATE_SIZE} workers): every worker is at the same distance.
    * Same results as brute force, with pages.
    */
   @Property(tries = 60)
