@@ -270,8 +270,8 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
    * then their fine ranges by bound, then exact scoring of entries that can still enter.
    */
   final MatchPage search(Snapshot snapshot, Q q, int limit, @Nullable Cursor after, MatchFilter filter) {
-    TopK top = new TopK(limit + 1, after);
     List<S> segs = snapshot.segments;
+    TopK top = new TopK(limit + 1, after, (segment, position) -> segs.get(segment).id(position));
     int[] views = new int[segs.size()];
     int[] firstCoarse = new int[segs.size()];
     int totalCoarse = 0;
@@ -360,11 +360,8 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
             break;
           }
           double score = s.evaluate(p, q, top.threshold(), factorBounds, out);
-          if (score >= 0) {
-            String id = s.id(p);
-            if (top.accepts(score, id) && (!filtered || passes(filter, s.entity(p)))) {
-              top.add(score, id, out);
-            }
+          if (score >= 0 && top.accepts(score, si, p) && (!filtered || passes(filter, s.entity(p)))) {
+            top.add(score, si, p, out);
           }
         }
       }

@@ -10,20 +10,35 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the best {@code k} candidates by score descending, then id ascending, that rank after
- * an optional cursor. Not thread-safe: one per query.
+ * an optional cursor. Candidates are held by segment and position; their ids are read from the
+ * {@link IdSource} only when a comparison needs them (equal scores) and for the result, since
+ * reading an id costs a cache miss per candidate. Not thread-safe: one per query.
  */
 final class TopK {
+
+  /** The id of the entry at {@code position} of segment {@code segment}. */
+  interface IdSource {
+    String id(int segment, int position);
+  }
+
   private final int k;
   private final @Nullable Cursor after;
+  private final IdSource source;
   private final double[] scores;
-  private final String[] ids;
+  private final int[] segments;
+  private final int[] positions;
+  /** The ids read so far (null: not yet needed). */
+  private final @Nullable String[] ids;
   private final double[][] factors;
   private int size;
 
-  TopK(int k, @Nullable Cursor after) {
+  TopK(int k, @Nullable Cursor after, IdSource source) {
     this.k = k;
     this.after = after;
+    this.source = source;
     this.scores = new double[k];
+    this.segments = new int[k];
+    this.positions = new int[k];
     this.ids = new String[k];
     this.factors = new double[k][];
   }
@@ -31,6 +46,15 @@ final class TopK {
   /** Scores below this cannot enter (0 until full). */
   double threshold() {
     return size < k ? 0.0 : scores[0];
+  }
+
+  private String id(int i) {
+    String id = ids[i];
+    if (id == null) {
+      id = source.id(segments[i], positions[i]);
+      ids[i] = id;
+    }
+    return id;
   }
 
   /**
@@ -42,42 +66,50 @@ final class TopK {
     if (size < k) {
       return false;
     }
-    return bound < scores[0] || (bound == scores[0] && minId.compareTo(ids[0]) >= 0);
+    return bound < scores[0] || (bound == scores[0] && minId.compareTo(id(0)) >= 0);
   }
 
-  /** Whether a candidate with this score and id would enter (before the filter is checked). */
-  boolean accepts(double score, String id) {
-    if (after != null && !after.isBefore(score, id)) {
-      return false;
+  /**
+   * Whether the candidate at {@code position} of {@code segment} with this score would enter
+   * (before the filter is checked).
+   */
+  boolean accepts(double score, int segment, int position) {
+    if (after != null && (score > after.score()
+        || (score == after.score() && source.id(segment, position).compareTo(after.id()) <= 0))) {
+      return false; // not after the cursor
     }
-    return size < k || worse(scores[0], ids[0], score, id);
+    if (size < k) {
+      return true;
+    }
+    double kth = scores[0];
+    return score > kth || (score == kth && source.id(segment, position).compareTo(id(0)) < 0);
   }
 
   /** Offers a candidate already known to be {@link #accepts accepted}. */
-  void add(double score, String id, double[] f) {
-    double[] copy = f.clone();
-    if (size < k) {
-      scores[size] = score;
-      ids[size] = id;
-      factors[size] = copy;
-      siftUp(size++);
+  void add(double score, int segment, int position, double[] f) {
+    boolean full = size == k;
+    int i = full ? 0 : size++;
+    scores[i] = score;
+    segments[i] = segment;
+    positions[i] = position;
+    ids[i] = null;
+    factors[i] = f.clone();
+    if (full) {
+      siftDown(0); // replaces the k-th
     } else {
-      scores[0] = score;
-      ids[0] = id;
-      factors[0] = copy;
-      siftDown(0);
+      siftUp(i);
     }
   }
 
-  /** Whether (s1, id1) ranks after (s2, id2): lower score, or equal score and larger id. */
-  private static boolean worse(double s1, String id1, double s2, String id2) {
-    return s1 < s2 || (s1 == s2 && id1.compareTo(id2) > 0);
+  /** Whether entry {@code a} ranks after entry {@code b}: lower score, or equal score and larger id. */
+  private boolean worse(int a, int b) {
+    return scores[a] < scores[b] || (scores[a] == scores[b] && id(a).compareTo(id(b)) > 0);
   }
 
   private void siftUp(int i) {
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      if (worse(scores[i], ids[i], scores[parent], ids[parent])) {
+      if (worse(i, parent)) {
         swap(i, parent);
         i = parent;
       } else {
@@ -91,10 +123,10 @@ final class TopK {
       int l = 2 * i + 1;
       int r = l + 1;
       int w = i;
-      if (l < size && worse(scores[l], ids[l], scores[w], ids[w])) {
+      if (l < size && worse(l, w)) {
         w = l;
       }
-      if (r < size && worse(scores[r], ids[r], scores[w], ids[w])) {
+      if (r < size && worse(r, w)) {
         w = r;
       }
       if (w == i) {
@@ -109,6 +141,12 @@ final class TopK {
     double s = scores[a];
     scores[a] = scores[b];
     scores[b] = s;
+    int seg = segments[a];
+    segments[a] = segments[b];
+    segments[b] = seg;
+    int pos = positions[a];
+    positions[a] = positions[b];
+    positions[b] = pos;
     String id = ids[a];
     ids[a] = ids[b];
     ids[b] = id;
@@ -122,6 +160,7 @@ final class TopK {
     Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
       order[i] = i;
+      id(i);
     }
     Arrays.sort(order, (a, b) -> {
       int c = Double.compare(scores[b], scores[a]);
