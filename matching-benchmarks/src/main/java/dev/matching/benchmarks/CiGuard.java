@@ -38,10 +38,10 @@ public final class CiGuard {
   static final double MIN_MEAN_SPEEDUP = 5.0;
   private static final String JOBS = "100000";
   /**
-   * JVMs per benchmark, their samples pooled: the index's median moves by up to 15% from one
+   * JVMs per benchmark, their samples pooled: the index's median moves by up to 20% from one
    * JVM to the next (how the JIT compiles the search), far more than within one.
    */
-  private static final int FORKS = 3;
+  private static final int FORKS = 5;
 
   private CiGuard() {}
 
