@@ -9,15 +9,11 @@ import dev.matching.query.Match;
 import dev.matching.scoring.FactorScores;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.ops.RetentionScheduler;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Timeout(180)
 class IntegrityCheckTaskTest {
-  private static final String SCHEMA = "ref_task_" + Long.toHexString(System.nanoTime());
-  private static EmbeddedPostgres embedded;
-  private static String url;
+  private static final String SCHEMA_PREFIX = "ref_task_";
+  private static TestPostgres postgres;
 
   @BeforeAll
   static void database() throws IOException {
-    String external = System.getenv("MATCHING_TEST_PG_URL");
-    if (external != null && !external.isBlank()) {
-      url = external;
-    } else {
-      embedded = EmbeddedPostgres.builder().start();
-      url = embedded.getJdbcUrl("postgres", "postgres");
-    }
+    postgres = TestPostgres.start(SCHEMA_PREFIX);
   }
 
   @AfterAll
-  static void cleanUp() throws IOException, SQLException {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    }
-    if (embedded != null) {
-      embedded.close();
-    }
+  static void cleanUp() throws IOException {
+    postgres.close();
   }
 
   /** Runs the task as main would; returns the exit code and what it printed. */
@@ -132,16 +116,16 @@ class IntegrityCheckTaskTest {
   @Test
   void findingsOnPostgresExitOneAndAreListedThenCleanExitsZero() {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(url);
+    dataSource.setUrl(postgres.url);
     dataSource.setUser("postgres");
-    JdbcMatchingStorage storage = JdbcMatchingStorage.custom().dataSource(dataSource).schema(SCHEMA).migrate(true)
+    JdbcMatchingStorage storage = JdbcMatchingStorage.custom().dataSource(dataSource).schema(postgres.schema).migrate(true)
         .build();
     MatchResultStore results = storage.matchResultStore();
     results.write(Direction.JOBS_FOR_WORKER, 4, Instant.now(), Map.of("w-gone",
         List.of(new Match("j-gone", 0.5, new FactorScores(0.5, 0.5, 0.5, 0.5)))));
     results.publish(Direction.JOBS_FOR_WORKER, 4);
-    String[] args = {"--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
-        "--matching.jdbc.schema=" + SCHEMA, "--matching.redis.url=", "--matching.task=integrity-check",
+    String[] args = {"--spring.profiles.active=postgres", "--spring.datasource.url=" + postgres.url,
+        "--matching.jdbc.schema=" + postgres.schema, "--matching.redis.url=", "--matching.task=integrity-check",
         "--MATCHING_ADMIN_KEY_HASH=sha256:" + "0".repeat(64)};
 
     Result found = run(args);

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matching.MatchingEngine;
 import dev.matching.spring.security.ApiKeys;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,34 +25,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Timeout(180)
 class PostgresProfileTest {
   private static final String ADMIN_KEY = "postgres-profile-test-admin-key";
-  private static final String SCHEMA = "ref_app_" + Long.toHexString(System.nanoTime());
-  private static EmbeddedPostgres embedded;
-  private static String url;
+  private static final String SCHEMA_PREFIX = "ref_app_";
+  private static TestPostgres postgres;
 
   @BeforeAll
   static void database() throws IOException {
-    String external = System.getenv("MATCHING_TEST_PG_URL");
-    if (external != null && !external.isBlank()) {
-      url = external;
-    } else {
-      embedded = EmbeddedPostgres.builder().start();
-      url = embedded.getJdbcUrl("postgres", "postgres");
-    }
+    postgres = TestPostgres.start(SCHEMA_PREFIX);
   }
 
   @AfterAll
-  static void cleanUp() throws IOException, SQLException {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    }
-    if (embedded != null) {
-      embedded.close();
-    }
+  static void cleanUp() throws IOException {
+    postgres.close();
   }
 
   private static ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(ReferenceApp.class).profiles("postgres").run(
-        "--server.port=0", "--spring.datasource.url=" + url, "--matching.jdbc.schema=" + SCHEMA,
+        "--server.port=0", "--spring.datasource.url=" + postgres.url, "--matching.jdbc.schema=" + postgres.schema,
         "--sample.jobs=300", "--sample.workers=100", "--matching.batch.schedule-enabled=false",
         "--matching.redis.url=", "--MATCHING_ADMIN_KEY_HASH=" + ApiKeys.hash(ADMIN_KEY));
   }

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matching.examples.app.ServiceCalls.Timed;
 import dev.matching.spring.security.ApiKeys;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +29,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Timeout(300)
 class RedisOutageTest {
   private static final String ADMIN_KEY = "redis-outage-test-admin-key";
-  private static final String SCHEMA = "redis_outage_" + Long.toHexString(System.nanoTime());
   /** Explicit small bound of every Redis call. */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
   private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
@@ -41,8 +36,7 @@ class RedisOutageTest {
   /** Lettuce reconnects with an exponential back-off capped at 30 s. */
   private static final Duration RECOVERY_BOUND = Duration.ofSeconds(60);
 
-  private EmbeddedPostgres embedded;
-  private String url;
+  private TestPostgres postgres;
   private OwnRedis redis;
   private ConfigurableApplicationContext app;
 
@@ -54,30 +48,17 @@ class RedisOutageTest {
     if (redis != null) {
       redis.close();
     }
-    if (url != null) {
-      try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      } catch (SQLException e) {
-        // best effort; a leftover test schema harms nothing
-      }
-    }
-    if (embedded != null) {
-      embedded.close();
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
   @Test
   void recommendationsFallBackToLiveRankingAndRecover() throws Exception {
-    String external = System.getenv("MATCHING_TEST_PG_URL");
-    if (external != null && !external.isBlank()) {
-      url = external;
-    } else {
-      embedded = EmbeddedPostgres.builder().start();
-      url = embedded.getJdbcUrl("postgres", "postgres");
-    }
+    postgres = TestPostgres.start("redis_outage_");
     redis = OwnRedis.start();
     app = new SpringApplicationBuilder(ReferenceApp.class).profiles("postgres").run(
-        "--server.port=0", "--spring.datasource.url=" + url, "--matching.jdbc.schema=" + SCHEMA,
+        "--server.port=0", "--spring.datasource.url=" + postgres.url, "--matching.jdbc.schema=" + postgres.schema,
         "--matching.redis.url=" + redis.url(), "--matching.redis.command-timeout=" + COMMAND_TIMEOUT.toMillis() + "ms",
         "--sample.jobs=300", "--sample.workers=100", "--matching.batch.schedule-enabled=false",
         "--matching.batch.partitions=2", "--matching.batch.poll-interval=200ms", "--matching.batch.top-n=5",
