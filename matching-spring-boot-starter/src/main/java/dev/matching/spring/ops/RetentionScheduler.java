@@ -7,8 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -19,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
  * only one succeeds, so nothing is deleted or audited twice.
  */
 public class RetentionScheduler implements SmartLifecycle {
-  private static final Logger LOG = LoggerFactory.getLogger(RetentionScheduler.class);
+  private static final System.Logger LOG = System.getLogger(RetentionScheduler.class.getName());
 
   private final DataLifecycle lifecycle;
   private final DailySchedule schedule;
@@ -58,7 +56,7 @@ public class RetentionScheduler implements SmartLifecycle {
     try {
       lifecycle.runRetention("scheduler");
     } catch (RuntimeException e) {
-      LOG.error("Scheduled retention failed; it runs again at the next slot", e);
+      LOG.log(System.Logger.Level.ERROR, "Scheduled retention failed; it runs again at the next slot", e);
     }
     scheduleNext();
   }
