@@ -81,6 +81,12 @@ public class MatchingProperties {
     /** Requests per minute allowed to one key, by role (client, operator, admin); 0 means unlimited. */
     private Map<String, Integer> requestsPerMinute = new LinkedHashMap<>(
         Map.of("client", 600, "operator", 1200, "admin", 1200));
+    /**
+     * Failed authentications (malformed or unknown keys) allowed per minute from one remote
+     * address; past it, requests from that address that present a key get 429. 0 turns the
+     * throttle off.
+     */
+    private int failedAuthenticationsPerMinute = 10;
 
     public boolean isEnabled() {
       return enabled;
@@ -104,6 +110,14 @@ public class MatchingProperties {
 
     public void setRequestsPerMinute(Map<String, Integer> requestsPerMinute) {
       this.requestsPerMinute = requestsPerMinute;
+    }
+
+    public int getFailedAuthenticationsPerMinute() {
+      return failedAuthenticationsPerMinute;
+    }
+
+    public void setFailedAuthenticationsPerMinute(int failedAuthenticationsPerMinute) {
+      this.failedAuthenticationsPerMinute = failedAuthenticationsPerMinute;
     }
   }
 

@@ -10,11 +10,17 @@ import dev.matching.spring.autoconfigure.MatchingWebAutoConfiguration;
 import dev.matching.spring.ops.AdminController;
 import dev.matching.spring.ops.HealthController;
 import dev.matching.spring.ops.MaintenanceMode;
-import dev.matching.spring.security.AccessRules;
 import dev.matching.spring.security.ApiKeys;
 import dev.matching.spring.security.ApiRole;
 import dev.matching.spring.web.JobWriteAuthorizer;
+import dev.matching.spring.security.ApiSecurity;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -25,7 +31,8 @@ class SecurityAutoConfigurationTest {
   private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
           MatchingSecurityAutoConfiguration.class, MatchingWebAutoConfiguration.class,
-          MatchingOpsAutoConfiguration.class))
+          MatchingOpsAutoConfiguration.class, SecurityAutoConfiguration.class,
+          ServletWebSecurityAutoConfiguration.class))
       .withPropertyValues("matching.batch.schedule-enabled=false");
 
   @Test
@@ -46,7 +53,8 @@ class SecurityAutoConfigurationTest {
           assertThat(context.getBean(ApiKeys.class).authenticate("some-key")).get()
               .satisfies(p -> assertThat(p.role()).isEqualTo(ApiRole.ADMIN));
           assertThat(context.getBean(ApiKeys.class).authenticate("some-key ")).isEmpty();
-          assertThat(context).hasSingleBean(AdminController.class).hasBean("matchingApiKeyAuthenticationFilter");
+          assertThat(context).hasSingleBean(AdminController.class).hasBean("matchingApiSecurityFilterChain")
+              .hasSingleBean(RoleHierarchy.class);
         });
   }
 
@@ -63,6 +71,8 @@ class SecurityAutoConfigurationTest {
         "matching.security.keys[1].hash=" + HASH);
     assertFailsNaming("matching.security.requests-per-minute.client", "matching.security.requests-per-minute.client=-1");
     assertFailsNaming("matching.maintenance.retry-after", "matching.maintenance.retry-after=0s");
+    assertFailsNaming("matching.security.failed-authentications-per-minute",
+        "matching.security.failed-authentications-per-minute=-1");
   }
 
   private void assertFailsNaming(String property, String... settings) {
@@ -79,15 +89,29 @@ class SecurityAutoConfigurationTest {
   }
 
   @Test
-  void accessRulesGiveEachEndpointItsLeastRole() {
-    assertThat(AccessRules.requiredRole("GET", "/api/v1/admin/system-info")).isEqualTo(ApiRole.ADMIN);
-    assertThat(AccessRules.requiredRole("GET", "/api/v1/batch/status")).isEqualTo(ApiRole.OPERATOR);
-    assertThat(AccessRules.requiredRole("POST", "/api/v1/jobs/bulk")).isEqualTo(ApiRole.OPERATOR);
-    assertThat(AccessRules.requiredRole("GET", "/api/v1/jobs/bulk")).isEqualTo(ApiRole.CLIENT);
-    assertThat(AccessRules.requiredRole("GET", "/api/v1/workers/w-1")).isEqualTo(ApiRole.OPERATOR);
-    assertThat(AccessRules.requiredRole("GET", "/api/v1/workers/w-1/matches")).isEqualTo(ApiRole.CLIENT);
-    assertThat(AccessRules.requiredRole("PUT", "/api/v1/jobs/j-1")).isEqualTo(ApiRole.CLIENT);
+  void securityOnWithoutSpringSecurityFailsInsteadOfServingAnOpenApi() {
+    runner.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+        .withPropertyValues("matching.security.enabled=true").run(context -> {
+          assertThat(context).hasFailed();
+          Throwable root = context.getStartupFailure();
+          while (root != null && !(root instanceof InvalidConfigurationPropertyValueException)) {
+            root = root.getCause();
+          }
+          assertThat(root).isInstanceOf(InvalidConfigurationPropertyValueException.class);
+          assertThat(((InvalidConfigurationPropertyValueException) root).getName()).isEqualTo("matching.security.enabled");
+          assertThat(root.getMessage()).contains("spring-boot-starter-security");
+        });
+  }
+
+  @Test
+  void rolesAreOrdered() {
     assertThat(ApiRole.ADMIN.includes(ApiRole.OPERATOR)).isTrue();
     assertThat(ApiRole.CLIENT.includes(ApiRole.OPERATOR)).isFalse();
+    assertThat(ApiSecurity.roleHierarchy().getReachableGrantedAuthorities(
+        java.util.List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))).stream().map(a -> a.getAuthority()))
+        .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_OPERATOR", "ROLE_CLIENT");
+    assertThat(ApiSecurity.roleHierarchy().getReachableGrantedAuthorities(
+        java.util.List.of(new SimpleGrantedAuthority("ROLE_CLIENT"))).stream().map(a -> a.getAuthority()))
+        .containsExactly("ROLE_CLIENT");
   }
 }

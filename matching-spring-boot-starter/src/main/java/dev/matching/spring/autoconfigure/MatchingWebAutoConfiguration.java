@@ -51,10 +51,15 @@ import tools.jackson.databind.DeserializationFeature;
 public class MatchingWebAutoConfiguration {
   /** Order of the security headers filter (before every other filter of the API). */
   public static final int ORDER_SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 100;
+  /** Order of the query string check (before anything reads a parameter). */
+  public static final int ORDER_QUERY_STRING = ORDER_SECURITY_HEADERS + 5;
   /** Order of the CORS filter (preflights are answered before authentication). */
   public static final int ORDER_CORS = ORDER_SECURITY_HEADERS + 10;
-  /** Order of the API-key authentication filter. */
-  public static final int ORDER_AUTHENTICATION = ORDER_CORS + 10;
+  /**
+   * Order of Spring Security's filter chain, which authenticates and authorizes: Boot's default
+   * {@code spring.security.filter.order}.
+   */
+  public static final int ORDER_AUTHENTICATION = -100;
   /** Order of the audit filter (after authentication, so it knows the caller). */
   public static final int ORDER_AUDIT = ORDER_AUTHENTICATION + 10;
   /** Order of the maintenance filter (after the audit filter, so refused writes are recorded). */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Records every state-changing API request (anything but GET, HEAD and OPTIONS: entity writes,
@@ -49,6 +50,6 @@ public class AuditFilter extends OncePerRequestFilter {
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       return false;
     }
-    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/search/");
+    return !UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith("/api/v1/search/");
   }
 }

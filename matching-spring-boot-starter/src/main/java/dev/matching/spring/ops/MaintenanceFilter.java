@@ -9,6 +9,7 @@ import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * During maintenance, answers every API write (PUT, POST, DELETE, PATCH) with 503 problem+json
@@ -38,7 +39,7 @@ public class MaintenanceFilter extends OncePerRequestFilter {
   private static boolean isRefused(HttpServletRequest request) {
     String method = request.getMethod();
     boolean write = method.equals("PUT") || method.equals("POST") || method.equals("DELETE") || method.equals("PATCH");
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     return write && !path.startsWith("/api/v1/admin/") && !path.startsWith("/api/v1/search/");
   }
 }

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The caller of a request, identified by its API key: the key's name, role and (for client keys)
- * employer. Stored as a request attribute by {@link ApiKeyAuthenticationFilter}, which also
- * makes it the request's {@code getUserPrincipal()}.
+ * employer. The principal of an authenticated {@link ApiKeyAuthentication}, also stored as a
+ * request attribute once authenticated. Immutable.
  *
  * @param name the key's configured name
  * @param role what the key may do

@@ -25,6 +25,19 @@ public final class ProblemResponses {
         + ",\"status\":" + status.value() + ",\"detail\":" + quote(detail) + "}");
   }
 
+  /**
+   * A 400 {@code invalid-request} problem with one field error, the same shape as
+   * {@link ProblemHandler}'s answers to invalid input.
+   */
+  public static void writeInvalid(HttpServletResponse response, String field, String message) throws IOException {
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":" + quote(ProblemHandler.TYPE_BASE + "invalid-request")
+        + ",\"title\":\"Invalid request\",\"status\":400,\"detail\":" + quote(field + ": " + message)
+        + ",\"errors\":[{\"field\":" + quote(field) + ",\"message\":" + quote(message) + "}]}");
+  }
+
   /** {@code text} as a JSON string literal. */
   static String quote(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
