@@ -723,6 +723,20 @@ public class MatchingProperties {
     private boolean recommendationsLiveFallback = true;
     /** Cross-origin access to the API. */
     private final Cors cors = new Cors();
+    /**
+     * Secret (at least 16 characters, the same on every node) from which the key sealing paging
+     * cursors is derived. When unset, a random key per process: cursors then do not survive a
+     * restart and are not accepted by other nodes.
+     */
+    private @Nullable String cursorSecret;
+
+    public @Nullable String getCursorSecret() {
+      return cursorSecret;
+    }
+
+    public void setCursorSecret(@Nullable String cursorSecret) {
+      this.cursorSecret = cursorSecret;
+    }
 
     public boolean isRecommendationsLiveFallback() {
       return recommendationsLiveFallback;

@@ -8,6 +8,8 @@ import dev.matching.spring.MatchingProperties;
 import dev.matching.spring.web.BatchController;
 import dev.matching.spring.web.DomainMapper;
 import dev.matching.spring.web.EntityController;
+import dev.matching.spring.web.ClientDisclosure;
+import dev.matching.spring.web.CursorSeal;
 import dev.matching.spring.web.MatchController;
 import dev.matching.spring.web.ProblemHandler;
 import dev.matching.spring.web.QueryObserver;
@@ -113,8 +115,13 @@ public class MatchingWebAutoConfiguration {
   @ConditionalOnMissingBean
   public MatchController matchingMatchController(MatchingEngine engine, MatchResultStore results,
       DomainMapper mapper, QueryParameters parameters, QueryObserver observer, MatchingProperties properties) {
+    String secret = properties.getWeb().getCursorSecret();
+    if (secret != null && !secret.isBlank() && secret.length() < 16) {
+      throw new InvalidConfigurationPropertyValueException("matching.web.cursor-secret", "(hidden)",
+          "must be at least 16 characters, was " + secret.length());
+    }
     return new MatchController(engine, results, mapper, parameters, observer,
-        properties.getWeb().isRecommendationsLiveFallback());
+        properties.getWeb().isRecommendationsLiveFallback(), new CursorSeal(secret), new ClientDisclosure());
   }
 
   /** The batch endpoints, when the batch is on. */

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,15 +22,26 @@ import org.jspecify.annotations.Nullable;
  */
 public record QueryParameters(int defaultLimit, int maxLimit) {
 
-  /** The query the parameters describe. */
+  /** The query the parameters describe, with a cursor in {@link Cursor#encode()}'s form. */
   public MatchQuery toQuery(@Nullable Integer limit, @Nullable String cursor, @Nullable String preset,
       @Nullable List<String> employerIds, @Nullable List<String> skills, @Nullable String from, @Nullable String to) {
+    return toQuery(limit, cursor, Cursor::decode, preset, employerIds, skills, from, to);
+  }
+
+  /**
+   * The query the parameters describe, the cursor read by {@code cursors} (which throws an
+   * {@link IllegalArgumentException} naming {@code cursor} for text that is not a cursor, such as
+   * {@link CursorSeal#open}).
+   */
+  public MatchQuery toQuery(@Nullable Integer limit, @Nullable String cursor, Function<String, Cursor> cursors,
+      @Nullable String preset, @Nullable List<String> employerIds, @Nullable List<String> skills,
+      @Nullable String from, @Nullable String to) {
     FieldErrors errors = new FieldErrors();
     int size = limit == null ? defaultLimit : limit;
     if (size < 1 || size > maxLimit) {
       errors.add("limit", "must be within [1, " + maxLimit + "], was " + size);
     }
-    Cursor after = cursor == null || cursor.isEmpty() ? null : errors.attempt("cursor", () -> Cursor.decode(cursor));
+    Cursor after = cursor == null || cursor.isEmpty() ? null : errors.attempt("cursor", () -> cursors.apply(cursor));
     ScoringPolicy policy = preset(preset, errors);
     Instant fromInstant = instant("from", from, errors);
     Instant toInstant = instant("to", to, errors);

@@ -3,6 +3,7 @@ package dev.matching.spring.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.matching.batch.BatchProgress;
+import dev.matching.query.Cursor;
 import dev.matching.query.Match;
 import dev.matching.query.MatchPage;
 import dev.matching.scoring.Explanation;
@@ -14,6 +15,7 @@ import dev.matching.spi.MatchList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON shapes of results: match pages, explanations, stored lists and batch runs. */
@@ -39,6 +41,12 @@ public final class ResultJson {
   public record MatchPageJson(List<MatchJson> matches, @JsonProperty("next_cursor") @Nullable String nextCursor) {
     static MatchPageJson of(MatchPage page) {
       return new MatchPageJson(page.matches().stream().map(MatchJson::of).toList(), page.nextCursor().orElse(null));
+    }
+
+    /** The page with its next cursor written by {@code cursors} (e.g. sealed). */
+    static MatchPageJson of(MatchPage page, Function<Cursor, String> cursors) {
+      return new MatchPageJson(page.matches().stream().map(MatchJson::of).toList(),
+          page.next() == null ? null : cursors.apply(page.next()));
     }
   }
 
@@ -86,7 +94,17 @@ public final class ResultJson {
     }
 
     static StoredMatchesJson live(String subjectId, Instant now, MatchPage page) {
-      return new StoredMatchesJson(subjectId, 0, now, "live", page.matches().stream().map(MatchJson::of).toList());
+      return live(subjectId, now, page.matches());
+    }
+
+    static StoredMatchesJson live(String subjectId, Instant now, List<Match> matches) {
+      return new StoredMatchesJson(subjectId, 0, now, "live", matches.stream().map(MatchJson::of).toList());
+    }
+
+    /** {@code list} with its matches replaced by {@code matches} (as a client is shown them). */
+    static StoredMatchesJson of(MatchList list, List<Match> matches) {
+      return new StoredMatchesJson(list.subjectId(), list.generation(), list.computedAt(), "batch",
+          matches.stream().map(MatchJson::of).toList());
     }
   }
 
