@@ -38,7 +38,10 @@ final class RawHttp {
     }
   }
 
-  /** Sends {@code method target} with {@code headers} (name, value pairs) and {@code body} (or none). */
+  /**
+   * Sends {@code method target} with {@code headers} (name, value pairs) and {@code body} (or
+   * none; a body is JSON unless the headers name another Content-Type).
+   */
   Response send(String method, String target, String body, String... headers) throws IOException {
     StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
         .append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
@@ -46,7 +49,11 @@ final class RawHttp {
       head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
     }
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    if (body != null) {
+    boolean typed = false;
+    for (int i = 0; i < headers.length; i += 2) {
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (body != null && !typed) {
       head.append("Content-Type: application/json\r\n");
     }
     if (body != null || method.equals("POST") || method.equals("PUT")) {

@@ -125,7 +125,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
       HttpStatusCode statusCode, WebRequest request) {
-    if (body instanceof ProblemDetail p && p.getType() != null && "about:blank".equals(p.getType().toString())) {
+    if (body instanceof ProblemDetail p && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
       p.setType(URI.create(TYPE_BASE + statusCode.value()));
     }
     return super.createResponseEntity(body, headers, statusCode, request);
