@@ -124,7 +124,9 @@ class ReferenceAppEndToEndTest {
     assertThat(dashboard).contains("matching_query_seconds_bucket", "matching_index_lag", "matching_batch_items_total",
         "matching_retention_deleted_total");
     used.addAll(dashboard);
-    Set<String> exported = AlertRules.exportedNames(call("GET", "/actuator/prometheus", null, null).body());
+    assertThat(call("GET", "/actuator/prometheus", null, null).statusCode()).as("metrics need an admin key").isEqualTo(401);
+    assertThat(call("GET", "/actuator/prometheus", null, "dev-operator-key").statusCode()).isEqualTo(403);
+    Set<String> exported = AlertRules.exportedNames(call("GET", "/actuator/prometheus", null).body());
     exported.add("up"); // synthesized by Prometheus for every scrape target
     assertThat(exported).containsAll(used);
   }
