@@ -317,6 +317,23 @@ class StrictRequestsApiTest {
     assertThat(engine.workerStore().find("bulk")).isEmpty();
   }
 
+  @Test
+  void theOpenApiDescriptionShowsTheRecordsAsRequestBodies() throws Exception {
+    Reply docs = send("GET", "/v3/api-docs", null);
+
+    assertThat(docs.status()).isEqualTo(200);
+    JsonNode paths = docs.body().get("paths");
+    assertThat(paths.at("/~1api~1v1~1jobs~1{id}/put/requestBody/content/application~1json/schema/$ref").asString())
+        .endsWith("/JobJson");
+    assertThat(paths.at("/~1api~1v1~1workers~1{id}/put/requestBody/content/application~1json/schema/$ref").asString())
+        .endsWith("/WorkerJson");
+    assertThat(paths.at("/~1api~1v1~1jobs~1bulk/post/requestBody/content/application~1json/schema/items/$ref")
+        .asString()).endsWith("/JobJson");
+    assertThat(paths.at("/~1api~1v1~1workers~1bulk/post/requestBody/content/application~1json/schema/items/$ref")
+        .asString()).endsWith("/WorkerJson");
+    assertThat(docs.raw().body()).doesNotContain("JsonBody");
+  }
+
   // ---- 8: conditional requests ----
 
   private long versionOf(String id) {

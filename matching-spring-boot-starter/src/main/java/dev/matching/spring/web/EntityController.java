@@ -8,6 +8,9 @@ import dev.matching.spring.web.ResourceJson.JobJson;
 import dev.matching.spring.web.ResourceJson.WorkerJson;
 import dev.matching.spring.web.ResultJson.BulkResultJson;
 import dev.matching.spring.web.ResultJson.ListPageJson;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -105,7 +108,9 @@ public class EntityController implements MatchingApiController {
 
   /** Creates or replaces a job (201 when created, 200 when replaced). */
   @PutMapping("/jobs/{id}")
-  public ResponseEntity<JobJson> putJob(@PathVariable String id, @RequestBody JsonBody<JobJson> body,
+  public ResponseEntity<JobJson> putJob(@PathVariable String id, @RequestBody
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = JobJson.class)))
+      JsonBody<JobJson> body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
     jobWriteAuthorizer.check(id, storedEmployerOf(id), body.value() == null ? null : body.value().employerId());
@@ -142,13 +147,17 @@ public class EntityController implements MatchingApiController {
    * including a record the caller may not write (the job writes check of each record).
    */
   @PostMapping("/jobs/bulk")
-  public BulkResultJson importJobs(@RequestBody List<@Nullable JsonBody<JobJson>> records) {
+  public BulkResultJson importJobs(@RequestBody
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(array = @ArraySchema(schema = @Schema(implementation = JobJson.class))))
+      List<@Nullable JsonBody<JobJson>> records) {
     return jobs.bulk(records);
   }
 
   /** Creates or replaces a worker (201 when created, 200 when replaced). */
   @PutMapping("/workers/{id}")
-  public ResponseEntity<WorkerJson> putWorker(@PathVariable String id, @RequestBody JsonBody<WorkerJson> body,
+  public ResponseEntity<WorkerJson> putWorker(@PathVariable String id, @RequestBody
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = WorkerJson.class)))
+      JsonBody<WorkerJson> body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
     return workers.put(id, body, ifMatch, ifNoneMatch);
@@ -176,7 +185,9 @@ public class EntityController implements MatchingApiController {
 
   /** Stores every valid worker of the array in one step; reports each rejected record and why. */
   @PostMapping("/workers/bulk")
-  public BulkResultJson importWorkers(@RequestBody List<@Nullable JsonBody<WorkerJson>> records) {
+  public BulkResultJson importWorkers(@RequestBody
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(array = @ArraySchema(schema = @Schema(implementation = WorkerJson.class))))
+      List<@Nullable JsonBody<WorkerJson>> records) {
     return workers.bulk(records);
   }
 }
