@@ -60,12 +60,27 @@ final class FieldErrors {
       Matcher m = DOMAIN_MESSAGE.matcher(message);
       String json = m.matches() ? jsonName(m.group(1), names) : null;
       if (json == null) {
-        add(path.isEmpty() ? "body" : path, m.matches() ? m.group(2) : message);
+        add(path.isEmpty() ? "body" : path, m.matches() ? jsonNames(m.group(2), path, names) : message);
       } else {
-        add(json.isEmpty() ? (path.isEmpty() ? "body" : path) : path.isEmpty() ? json : path + "." + json, m.group(2));
+        add(json.isEmpty() ? (path.isEmpty() ? "body" : path) : path.isEmpty() ? json : path + "." + json,
+            jsonNames(m.group(2), path, names));
       }
       return null;
     }
+  }
+
+  /**
+   * {@code problem} with the other domain fields it mentions ({@code "must be at least
+   * pay.minYen (1300)"}) written as JSON paths ({@code pay.min}).
+   */
+  static String jsonNames(String problem, String path, Map<String, String> names) {
+    String out = problem;
+    for (Map.Entry<String, String> e : names.entrySet()) {
+      if (e.getKey().contains(".") && !e.getKey().contains("[") && out.contains(e.getKey())) {
+        out = out.replace(e.getKey(), path.isEmpty() ? e.getValue() : path + "." + e.getValue());
+      }
+    }
+    return out;
   }
 
   /** The JSON name {@code names} gives the domain field {@code field}, or null when it has none. */

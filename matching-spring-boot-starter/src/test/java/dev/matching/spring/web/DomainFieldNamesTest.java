@@ -91,7 +91,19 @@ class DomainFieldNamesTest {
 
     assertThat(e).as(body).isNotNull();
     assertThat(e.errors()).extracting(FieldError::field).containsExactly(field);
-    assertThat(e.errors().get(0).message()).doesNotContain("Exception", "java.");
+    assertThat(e.errors().get(0).message()).doesNotContain("Exception", "java.", "Yen", "shift.", "window.",
+        "requiredSkills", "preferredSkills", "employerId", "maxTravelKm", "desiredPay");
+  }
+
+  @Test
+  void otherFieldsAMessageMentionsAreJsonPathsToo() {
+    InvalidRequestException pay = catchThrowableOfType(InvalidRequestException.class,
+        () -> JsonBodyProperties.toDomain(true, replace(JOB, "\"max\":1500", "\"max\":1000")));
+    InvalidRequestException shift = catchThrowableOfType(InvalidRequestException.class,
+        () -> JsonBodyProperties.toDomain(true, replace(JOB, "\"end\":\"2030-01-08T06:00:00\"", "\"end\":\"2030-01-07T21:00:00\"")));
+
+    assertThat(pay.errors()).containsExactly(new FieldError("pay.max", "must be at least pay.min (1300), was 1000"));
+    assertThat(shift.errors().get(0).message()).startsWith("must be after shifts[0].start (");
   }
 
   @Test
