@@ -42,8 +42,32 @@ public final class Checks {
   }
 
   /**
+   * Validates text every store can hold: no NUL character (U+0000) and no unpaired UTF-16
+   * surrogate, which PostgreSQL refuses or UTF-8 cannot encode (stored as {@code ?}).
+   * Returns {@code value}; null passes (use {@link #required} for presence).
+   */
+  public static @Nullable String text(@Nullable String value, String field) {
+    if (value == null) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\u0000') {
+        throw fail(field, "must not contain the NUL character (U+0000) at index " + i);
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw fail(field, "must not contain an unpaired surrogate (U+" + String.format("%04X", (int) c)
+            + ") at index " + i);
+      }
+    }
+    return value;
+  }
+
+  /**
    * Validates an identifier: not blank, at most {@value #MAX_ID_LENGTH} characters, no control
-   * characters, no leading or trailing white space.
+   * characters, no unpaired surrogates, no leading or trailing white space.
    */
   public static String id(@Nullable String value, String field) {
     required(value, field);
@@ -61,6 +85,7 @@ public final class Checks {
         throw fail(field, "must not contain control characters, was " + quote(value));
       }
     }
+    text(value, field);
     return value;
   }
 

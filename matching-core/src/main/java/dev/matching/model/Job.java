@@ -40,7 +40,7 @@ public final class Job {
   private Job(Builder b) {
     this.id = Checks.id(b.id, "id");
     this.employerId = Checks.id(b.employerId, "employerId");
-    String t = b.title == null ? id : b.title;
+    String t = b.title == null ? id : Checks.text(b.title, "title");
     if (!(t.length() <= MAX_TITLE_LENGTH)) {
       throw Checks.fail("title",
           "must be at most " + MAX_TITLE_LENGTH + " characters, was " + t.length());

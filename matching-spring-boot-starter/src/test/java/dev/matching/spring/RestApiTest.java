@@ -80,7 +80,7 @@ class RestApiTest {
     assertThat(replaced.etag()).isEqualTo("\"2\"");
 
     Reply stale = send("PUT", "/api/v1/jobs/job-new", job("other", 35.6, 139.7, "cashier"), "If-Match", "\"1\"");
-    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.status()).isEqualTo(412);
     assertThat(stale.contentType()).startsWith("application/problem+json");
     Reply read = send("GET", "/api/v1/jobs/job-new", null);
     assertThat(read.body().get("employer_id").asString()).isEqualTo("acme");
@@ -102,7 +102,7 @@ class RestApiTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.contentType()).startsWith("application/problem+json");
     assertThat(bad.body().get("errors").findValuesAsString("field"))
-        .contains("location.latitude", "pay.min_yen", "required_skills[0].min_level", "shifts[0].zone");
+        .contains("location.lat", "pay.min", "required_skills[0].min_level", "shifts[0].zone");
     assertThat(send("GET", "/api/v1/jobs/job-bad", null).status()).isEqualTo(404);
 
     Reply unknown = send("PUT", "/api/v1/workers/w-2", "{\"home\":{\"lat\":35,\"lng\":139},\"salary\":5}");

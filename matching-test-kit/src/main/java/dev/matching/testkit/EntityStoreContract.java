@@ -73,6 +73,16 @@ public abstract class EntityStoreContract<T> {
    */
   protected abstract List<T> shapes();
 
+  /**
+   * A copy of {@code entity} carrying {@code text} in its free-text fields (a job's title, a
+   * worker's skill name), for {@link #upsertAllStoresEveryTextTheModelAccepts}; fails with
+   * {@link IllegalArgumentException} when the model refuses the text there. The default has no
+   * free text and returns {@code entity}.
+   */
+  protected T withText(T entity, String text) {
+    return entity;
+  }
+
   /** Fails unless {@code actual}, read from the store, equals {@code expected} as written. */
   protected void assertSameEntity(T actual, T expected) {
     assertThat(actual).isEqualTo(expected);
@@ -301,6 +311,89 @@ public abstract class EntityStoreContract<T> {
     assertThatThrownBy(() -> store.upsertAll(batch)).isInstanceOf(IllegalArgumentException.class);
 
     assertNothingWritten(before);
+  }
+
+  @Test
+  void aFailedUpsertAllWritesNoneOfItsEntitiesWhereverTheBadOneIs() {
+    store.upsertAll(IntStream.range(0, 10).mapToObj(i -> sample(key(i))).toList());
+    Snapshot<T> before = snapshot();
+    for (int position : new int[] {0, 7, 19}) {
+      List<T> batch = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        batch.add(i < 10 ? modified(sample(key(i))) : sample(key(i)));
+      }
+      List<T> withNull = new ArrayList<>(batch);
+      withNull.set(position, null);
+      List<T> withDuplicate = new ArrayList<>(batch);
+      withDuplicate.set(position, modified(batch.get(position == 0 ? 1 : 0)));
+
+      assertThatThrownBy(() -> store.upsertAll(withNull)).as("null at %s", position)
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.upsertAll(withDuplicate)).as("duplicate at %s", position)
+          .isInstanceOf(IllegalArgumentException.class);
+
+      assertNothingWritten(before);
+    }
+  }
+
+  /**
+   * Texts at the edges of what a store can hold: every id and free text the model accepts is
+   * stored by one {@code upsertAll} and read back exactly, in a small batch and in one large
+   * enough for an adapter's bulk path; what the model refuses never reaches a store. (This is
+   * what keeps a bulk import atomic: a store that refused some valid entity would fail the whole
+   * batch.)
+   */
+  @Test
+  void upsertAllStoresEveryTextTheModelAccepts() {
+    List<String> texts = List.of("\u0000", "a\u0000b", "\u0001", "\udc00", "x\ud800y", "\ud83d\ude00",
+        "\ud842\udfb7野家", "\uffff", "\ufffe", "\ufeffbom", "\u2028\u2029", "e\u0301", "\u007f", "\u0085",
+        "\t", "line\nbreak", "\r\n", "\\N", "\\", "\"", "'; DROP TABLE x; --", "%_*?", "\u00a0nbsp",
+        "{\"a\":[1,\"b\"]}", "null", "ｶﾀｶﾅ", "Ω≈ç√");
+    List<T> accepted = new ArrayList<>();
+    int refused = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      String plainId = "text-" + key(i);
+      List<Runnable> variants = List.of(
+          () -> accepted.add(sample("t" + text + "t")),
+          () -> accepted.add(withText(sample(plainId), text)));
+      for (Runnable variant : variants) {
+        try {
+          variant.run();
+        } catch (IllegalArgumentException e) {
+          refused++;
+        }
+      }
+    }
+    assertThat(refused).as("texts the model refuses (NUL, unpaired surrogates, controls in ids)").isPositive();
+    store.upsert(sample("e-1"));
+
+    List<T> small = new ArrayList<>(accepted);
+    small.add(modified(sample("e-1")));
+    assertAllStored(store.upsertAll(small), small);
+
+    List<T> large = new ArrayList<>();
+    accepted.forEach(entity -> large.add(modified(entity)));
+    for (int i = 0; large.size() < 1_200; i++) {
+      large.add(sample("filler-" + key(i)));
+    }
+    assertAllStored(store.upsertAll(large), large);
+  }
+
+  private void assertAllStored(List<Versioned<T>> stored, List<T> batch) {
+    assertThat(stored).hasSameSizeAs(batch);
+    for (int i = 0; i < batch.size(); i++) {
+      assertSameEntity(stored.get(i).value(), batch.get(i));
+      assertSameEntity(found(idOf(batch.get(i))).value(), batch.get(i));
+    }
+    Map<String, T> listed = new HashMap<>();
+    for (Versioned<T> versioned : store.list(null, MAX_LIMIT)) {
+      listed.put(idOf(versioned.value()), versioned.value());
+    }
+    for (T entity : batch) {
+      assertThat(listed).as("listed").containsKey(idOf(entity));
+      assertSameEntity(listed.get(idOf(entity)), entity);
+    }
   }
 
   @Test

@@ -66,6 +66,12 @@ public abstract class JobStoreContract extends EntityStoreContract<Job> {
         .build();
   }
 
+  /** The job titled {@code text}. */
+  @Override
+  protected Job withText(Job job, String text) {
+    return job.toBuilder().title(text).build();
+  }
+
   @Override
   protected String idOf(Job job) {
     return job.id();

@@ -63,6 +63,12 @@ public abstract class WorkerStoreContract extends EntityStoreContract<Worker> {
         .build();
   }
 
+  /** The worker with one more skill whose name holds {@code text}. */
+  @Override
+  protected Worker withText(Worker worker, String text) {
+    return worker.toBuilder().skill("s" + text + "s", 1).build();
+  }
+
   @Override
   protected String idOf(Worker worker) {
     return worker.id();

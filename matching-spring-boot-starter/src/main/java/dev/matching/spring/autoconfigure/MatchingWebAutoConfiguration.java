@@ -17,6 +17,7 @@ import dev.matching.spring.web.QueryParameters;
 import dev.matching.spring.web.RequestSizeLimitFilter;
 import dev.matching.spring.web.JobWriteAuthorizer;
 import dev.matching.spring.web.SecurityHeadersFilter;
+import dev.matching.spring.web.StrictJsonTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -180,12 +181,20 @@ public class MatchingWebAutoConfiguration {
     return registration;
   }
 
-  /** Rejects unknown JSON properties ({@code matching.web.reject-unknown-properties}, on by default). */
+  /**
+   * Strict JSON types for the application's JSON mapper (always), and unknown JSON properties
+   * rejected ({@code matching.web.reject-unknown-properties}, on by default).
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(JsonMapperBuilderCustomizer.class)
-  @ConditionalOnBooleanProperty(name = "matching.web.reject-unknown-properties", matchIfMissing = true)
   static class StrictJson {
     @Bean
+    JsonMapperBuilderCustomizer matchingStrictJsonTypes() {
+      return StrictJsonTypes::configure;
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "matching.web.reject-unknown-properties", matchIfMissing = true)
     JsonMapperBuilderCustomizer matchingRejectUnknownProperties() {
       return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -38,6 +38,31 @@ import org.jspecify.annotations.Nullable;
  * and domain values back to JSON. Stateless and thread-safe.
  */
 public final class DomainMapper {
+  /** Stands in for a required value that failed (and was reported) while the other rules run. */
+  private static final String STAND_IN = "stand-in";
+
+  // The JSON name of each field the domain's messages name ("field: problem"), relative to the
+  // JSON path of the value being built; [] stands for a bracketed value, {} repeats it.
+  static final Map<String, String> JOB_FIELDS = Map.of("id", "id", "employerId", "employer_id", "title", "title",
+      "requiredSkills", "required_skills", "preferredSkills", "preferred_skills", "shifts", "shifts", "pay", "pay",
+      "headcount", "headcount");
+  static final Map<String, String> WORKER_FIELDS = Map.of("id", "id", "maxTravelKm", "max_travel_km",
+      "skills", "skills", "skills[]", "skills.{}", "desiredHoursPerWeek", "desired_hours_per_week");
+  static final Map<String, String> POINT_FIELDS = Map.of("latitude", "lat", "longitude", "lng");
+  static final Map<String, String> REQUIRED_SKILL_FIELDS = Map.of("requiredSkills.skill", "skill",
+      "requiredSkills[].minLevel", "min_level");
+  static final Map<String, String> PREFERRED_SKILL_FIELDS = Map.of("preferredSkills.skill", "skill",
+      "preferredSkills[].level", "level", "preferredSkills[].weight", "weight");
+  static final Map<String, String> PAY_FIELDS = Map.of("pay.minYen", "min", "pay.maxYen", "max");
+  static final Map<String, String> DESIRED_PAY_FIELDS = Map.of("desiredPay.minHourlyYen", "min_hourly");
+  static final Map<String, String> SHIFT_FIELDS = Map.of("shift.start", "start", "shift.end", "end",
+      "shift.zone", "zone");
+  static final Map<String, String> TIME_RANGE_FIELDS = Map.of("window.start", "start", "window.end", "end");
+  static final Map<String, String> OVERRIDE_FIELDS = Map.of("availability.overrides.date", "date",
+      "availability.overrides[].windows", "windows");
+  static final Map<String, String> AVAILABILITY_FIELDS = Map.of("availability.zone", "zone",
+      "availability.weekly", "weekly", "availability.overrides", "overrides");
+
 
   /**
    * The job {@code json} describes, with id {@code id} (the path's; a body id must agree).
@@ -45,13 +70,25 @@ public final class DomainMapper {
    * @throws InvalidRequestException listing every invalid field
    */
   public Job toJob(String id, JobJson json) {
-    FieldErrors errors = new FieldErrors();
+    return toJob(id, JsonBody.of(json));
+  }
+
+  /**
+   * The job {@code body} describes, with id {@code id}: the fields that did not bind and every
+   * domain rule the rest break, reported together.
+   *
+   * @throws InvalidRequestException listing every invalid field
+   */
+  public Job toJob(String id, JsonBody<JobJson> body) {
+    FieldErrors errors = new FieldErrors(body.errors());
+    JobJson json = body.value();
+    if (json == null) {
+      errors.throwIfAny();
+      throw InvalidRequestException.of("body", "must be a JSON object");
+    }
     checkId(id, json.id(), errors);
     Job.Builder b = Job.builder(id);
     String employer = errors.required("employer_id", json.employerId());
-    if (employer != null) {
-      b.employerId(employer);
-    }
     b.title(json.title());
     if (json.location() != null) {
       b.location(point("location", json.location(), errors));
@@ -61,7 +98,7 @@ public final class DomainMapper {
       String skill = errors.required(path + ".skill", s.skill());
       Integer level = errors.required(path + ".min_level", s.minLevel());
       if (skill != null && level != null) {
-        required.add(errors.attempt(path, () -> RequiredSkill.of(skill, level)));
+        required.add(errors.attempt(path, REQUIRED_SKILL_FIELDS, () -> RequiredSkill.of(skill, level)));
       }
     });
     List<PreferredSkill> preferred = new ArrayList<>();
@@ -69,16 +106,17 @@ public final class DomainMapper {
       String skill = errors.required(path + ".skill", s.skill());
       Integer level = errors.required(path + ".level", s.level());
       if (skill != null && level != null) {
-        preferred.add(errors.attempt(path, () -> PreferredSkill.of(skill, level, s.weight() == null ? 1.0 : s.weight())));
+        preferred.add(errors.attempt(path, PREFERRED_SKILL_FIELDS, () -> PreferredSkill.of(skill, level, s.weight() == null ? 1.0 : s.weight())));
       }
     });
     List<Shift> shifts = new ArrayList<>();
     each(json.shifts(), "shifts", errors, (path, s) -> shifts.add(shift(path, s, errors)));
     PayJson pay = errors.required("pay", json.pay());
+    Pay hourly = null;
     if (pay != null) {
       Integer min = errors.required("pay.min", pay.min());
       if (min != null) {
-        b.pay(errors.attempt("pay", () -> Pay.range(min, pay.max() == null ? min : pay.max())));
+        hourly = errors.attempt("pay", PAY_FIELDS, () -> Pay.range(min, pay.max() == null ? min : pay.max()));
       }
     }
     if (json.headcount() != null) {
@@ -87,9 +125,15 @@ public final class DomainMapper {
     if (json.open() != null) {
       b.open(json.open());
     }
-    errors.throwIfAny();
+    // The whole-job rules run even when fields failed, so they are reported too: stand-ins take
+    // the place of what failed (already reported), and the job is discarded then.
+    b.employerId(employer == null ? STAND_IN : employer);
+    b.pay(hourly == null ? Pay.hourly(0) : hourly);
+    required.removeIf(Objects::isNull);
+    preferred.removeIf(Objects::isNull);
+    shifts.removeIf(Objects::isNull);
     b.requiredSkills(required).preferredSkills(preferred).shifts(shifts);
-    Job job = errors.attempt("", b::build);
+    Job job = errors.attempt("", JOB_FIELDS, b::build);
     errors.throwIfAny();
     return Objects.requireNonNull(job);
   }
@@ -100,7 +144,22 @@ public final class DomainMapper {
    * @throws InvalidRequestException listing every invalid field
    */
   public Worker toWorker(String id, WorkerJson json) {
-    FieldErrors errors = new FieldErrors();
+    return toWorker(id, JsonBody.of(json));
+  }
+
+  /**
+   * The worker {@code body} describes, with id {@code id}: the fields that did not bind and every
+   * domain rule the rest break, reported together.
+   *
+   * @throws InvalidRequestException listing every invalid field
+   */
+  public Worker toWorker(String id, JsonBody<WorkerJson> body) {
+    FieldErrors errors = new FieldErrors(body.errors());
+    WorkerJson json = body.value();
+    if (json == null) {
+      errors.throwIfAny();
+      throw InvalidRequestException.of("body", "must be a JSON object");
+    }
     checkId(id, json.id(), errors);
     Worker.Builder b = Worker.builder(id);
     if (json.home() != null) {
@@ -115,7 +174,9 @@ public final class DomainMapper {
           errors.add("skills." + e.getKey(), "is required");
         }
       }
-      b.skills(json.skills());
+      Map<String, Integer> skills = new java.util.LinkedHashMap<>(json.skills());
+      skills.values().removeIf(Objects::isNull);
+      b.skills(skills);
     }
     if (json.availability() != null) {
       b.availability(availability(json.availability(), errors));
@@ -124,15 +185,14 @@ public final class DomainMapper {
     if (pay != null) {
       Integer min = errors.required("desired_pay.min_hourly", pay.minHourly());
       if (min != null) {
-        b.desiredPay(errors.attempt("desired_pay", () -> new PayPreference(min, Boolean.TRUE.equals(pay.hard()))));
+        b.desiredPay(errors.attempt("desired_pay", DESIRED_PAY_FIELDS, () -> new PayPreference(min, Boolean.TRUE.equals(pay.hard()))));
       }
     }
     b.desiredHoursPerWeek(json.desiredHoursPerWeek());
     if (json.active() != null) {
       b.active(json.active());
     }
-    errors.throwIfAny();
-    Worker worker = errors.attempt("", b::build);
+    Worker worker = errors.attempt("", WORKER_FIELDS, b::build);
     errors.throwIfAny();
     return Objects.requireNonNull(worker);
   }
@@ -186,7 +246,7 @@ public final class DomainMapper {
     if (lat == null || lng == null) {
       return null;
     }
-    return errors.attempt(path, () -> GeoPoint.of(lat, lng));
+    return errors.attempt(path, POINT_FIELDS, () -> GeoPoint.of(lat, lng));
   }
 
   private static @Nullable Shift shift(String path, ShiftJson json, FieldErrors errors) {
@@ -195,7 +255,7 @@ public final class DomainMapper {
         || errors.required(path + ".end", json.end()) == null || zone == null) {
       return null;
     }
-    return errors.attempt(path, () -> Shift.of(json.start(), json.end(), zone));
+    return errors.attempt(path, SHIFT_FIELDS, () -> Shift.of(json.start(), json.end(), zone));
   }
 
   private static @Nullable Availability availability(AvailabilityJson json, FieldErrors errors) {
@@ -214,13 +274,13 @@ public final class DomainMapper {
       List<TimeRange> windows = new ArrayList<>();
       each(o.windows(), path + ".windows", errors, (p, t) -> windows.add(range(p, t.start(), t.end(), errors)));
       if (errors.required(path + ".date", o.date()) != null && !windows.contains(null)) {
-        overrides.add(errors.attempt(path, () -> new DateOverride(o.date(), windows)));
+        overrides.add(errors.attempt(path, OVERRIDE_FIELDS, () -> new DateOverride(o.date(), windows)));
       }
     });
     if (zone == null || weekly.contains(null) || overrides.contains(null)) {
       return null;
     }
-    return errors.attempt("availability", () -> new Availability(zone, weekly, overrides));
+    return errors.attempt("availability", AVAILABILITY_FIELDS, () -> new Availability(zone, weekly, overrides));
   }
 
   private static @Nullable TimeRange range(String path, java.time.@Nullable LocalTime start,
@@ -228,7 +288,7 @@ public final class DomainMapper {
     if (errors.required(path + ".start", start) == null || errors.required(path + ".end", end) == null) {
       return null;
     }
-    return errors.attempt(path, () -> new TimeRange(start, end));
+    return errors.attempt(path, TIME_RANGE_FIELDS, () -> new TimeRange(start, end));
   }
 
   private static @Nullable ZoneId zone(String path, @Nullable String zone, FieldErrors errors) {

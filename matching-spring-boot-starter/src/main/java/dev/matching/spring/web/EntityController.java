@@ -8,6 +8,9 @@ import dev.matching.spring.web.ResourceJson.JobJson;
 import dev.matching.spring.web.ResourceJson.WorkerJson;
 import dev.matching.spring.web.ResultJson.BulkResultJson;
 import dev.matching.spring.web.ResultJson.ListPageJson;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/v1/jobs} and {@code /api/v1/workers}: idempotent upsert ({@code PUT}, with
  * {@code If-Match} for optimistic concurrency and {@code If-None-Match: *} for create-only),
- * read with {@code ETag}, delete, keyset-paginated list, and bulk import.
+ * read with {@code ETag}, delete, keyset-paginated list, and bulk import. Bodies are bound field
+ * by field ({@link JsonBody}), so every bad field of a body is reported at once.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -71,7 +75,9 @@ public class EntityController implements MatchingApiController {
       public void remove(String id, long expectedVersion) {
         engine.removeJob(id, expectedVersion);
       }
-    }, mapper::toJob, mapper::toJobJson, JobJson::id, maxBulkRecords, maxPage);
+    }, mapper::toJob, mapper::toJobJson, JobJson::id,
+        (id, record) -> jobWriteAuthorizer.check(id, storedEmployerOf(id), record.employerId()),
+        maxBulkRecords, maxPage);
     this.workers = new EntityEndpoints<>("worker", engine.workerStore(), new EntityEndpoints.Writes<>() {
       @Override
       public Versioned<Worker> upsert(Worker entity) {
@@ -97,15 +103,17 @@ public class EntityController implements MatchingApiController {
       public void remove(String id, long expectedVersion) {
         engine.removeWorker(id, expectedVersion);
       }
-    }, mapper::toWorker, mapper::toWorkerJson, WorkerJson::id, maxBulkRecords, maxPage);
+    }, mapper::toWorker, mapper::toWorkerJson, WorkerJson::id, (id, record) -> { }, maxBulkRecords, maxPage);
   }
 
   /** Creates or replaces a job (201 when created, 200 when replaced). */
   @PutMapping("/jobs/{id}")
-  public ResponseEntity<JobJson> putJob(@PathVariable String id, @RequestBody JobJson body,
+  public ResponseEntity<JobJson> putJob(@PathVariable String id, @RequestBody
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = JobJson.class)))
+      JsonBody<JobJson> body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-    jobWriteAuthorizer.check(id, storedEmployerOf(id), body.employerId());
+    jobWriteAuthorizer.check(id, storedEmployerOf(id), body.value() == null ? null : body.value().employerId());
     return jobs.put(id, body, ifMatch, ifNoneMatch);
   }
 
@@ -134,15 +142,22 @@ public class EntityController implements MatchingApiController {
     return jobs.list(after, limit);
   }
 
-  /** Stores every valid job of the array in one step; reports each rejected record and why. */
+  /**
+   * Stores every valid job of the array in one step; reports each rejected record and why,
+   * including a record the caller may not write (the job writes check of each record).
+   */
   @PostMapping("/jobs/bulk")
-  public BulkResultJson importJobs(@RequestBody List<JobJson> records) {
+  public BulkResultJson importJobs(@RequestBody
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(array = @ArraySchema(schema = @Schema(implementation = JobJson.class))))
+      List<@Nullable JsonBody<JobJson>> records) {
     return jobs.bulk(records);
   }
 
   /** Creates or replaces a worker (201 when created, 200 when replaced). */
   @PutMapping("/workers/{id}")
-  public ResponseEntity<WorkerJson> putWorker(@PathVariable String id, @RequestBody WorkerJson body,
+  public ResponseEntity<WorkerJson> putWorker(@PathVariable String id, @RequestBody
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = WorkerJson.class)))
+      JsonBody<WorkerJson> body,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
     return workers.put(id, body, ifMatch, ifNoneMatch);
@@ -170,7 +185,9 @@ public class EntityController implements MatchingApiController {
 
   /** Stores every valid worker of the array in one step; reports each rejected record and why. */
   @PostMapping("/workers/bulk")
-  public BulkResultJson importWorkers(@RequestBody List<WorkerJson> records) {
+  public BulkResultJson importWorkers(@RequestBody
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(array = @ArraySchema(schema = @Schema(implementation = WorkerJson.class))))
+      List<@Nullable JsonBody<WorkerJson>> records) {
     return workers.bulk(records);
   }
 }

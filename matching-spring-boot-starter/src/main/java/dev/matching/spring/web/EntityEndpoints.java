@@ -3,6 +3,7 @@ package dev.matching.spring.web;
 import dev.matching.NotFoundException;
 import dev.matching.model.Checks;
 import dev.matching.spi.EntityStore;
+import dev.matching.spi.VersionConflictException;
 import dev.matching.spi.Versioned;
 import dev.matching.spring.web.ResultJson.BulkResultJson;
 import dev.matching.spring.web.ResultJson.ListPageJson;
@@ -24,7 +25,7 @@ import org.springframework.http.ResponseEntity;
  * @param <T> domain type
  * @param <J> JSON type
  */
-final class EntityEndpoints<T, J> {
+final class EntityEndpoints<T, J extends Record> {
 
   /** The engine's write operations of one kind. */
   interface Writes<T> {
@@ -39,37 +40,60 @@ final class EntityEndpoints<T, J> {
     void remove(String id, long expectedVersion);
   }
 
+  /** Object-level check of one record of a bulk import; throws {@link ForbiddenException} to refuse it. */
+  interface RecordCheck<J> {
+    void check(String id, J record);
+  }
+
+  /** Ids that name routes of the API ({@code /jobs/bulk}), refused as entity ids. */
+  static final Set<String> RESERVED_IDS = Set.of("bulk");
+
   private final String kind;
   private final EntityStore<T> store;
   private final Writes<T> writes;
-  private final BiFunction<String, J, T> toDomain;
+  private final BiFunction<String, JsonBody<J>, T> toDomain;
   private final Function<Versioned<T>, J> toJson;
   private final Function<J, @Nullable String> idOfJson;
+  private final RecordCheck<J> bulkCheck;
   private final int maxBulkRecords;
   private final int maxPage;
 
-  EntityEndpoints(String kind, EntityStore<T> store, Writes<T> writes, BiFunction<String, J, T> toDomain,
-      Function<Versioned<T>, J> toJson, Function<J, @Nullable String> idOfJson, int maxBulkRecords, int maxPage) {
+  EntityEndpoints(String kind, EntityStore<T> store, Writes<T> writes, BiFunction<String, JsonBody<J>, T> toDomain,
+      Function<Versioned<T>, J> toJson, Function<J, @Nullable String> idOfJson, RecordCheck<J> bulkCheck,
+      int maxBulkRecords, int maxPage) {
     this.kind = kind;
     this.store = store;
     this.writes = writes;
     this.toDomain = toDomain;
     this.toJson = toJson;
     this.idOfJson = idOfJson;
+    this.bulkCheck = bulkCheck;
     this.maxBulkRecords = maxBulkRecords;
     this.maxPage = maxPage;
   }
 
-  ResponseEntity<J> put(String id, J body, @Nullable String ifMatch, @Nullable String ifNoneMatch) {
+  /**
+   * Creates or replaces; with {@code If-Match} only when the stored version matches (412
+   * otherwise, also when absent), with {@code If-None-Match: *} only when absent (409 otherwise).
+   */
+  ResponseEntity<J> put(String id, JsonBody<J> body, @Nullable String ifMatch, @Nullable String ifNoneMatch) {
     checkId(id);
-    Long expected = Versions.ifMatch(ifMatch);
+    Versions.IfMatch condition = Versions.ifMatch(ifMatch);
     boolean createOnly = Versions.createOnly(ifNoneMatch);
     T entity = toDomain.apply(id, body);
     Versioned<T> stored;
-    if (createOnly) {
+    if (condition != null) {
+      Long current = currentVersion(id);
+      if (!condition.holds(current) || createOnly) {
+        throw preconditionFailed(id, current);
+      }
+      try {
+        stored = writes.upsert(entity, current);
+      } catch (VersionConflictException e) {
+        throw preconditionFailed(id, e.actualVersion());
+      }
+    } else if (createOnly) {
       stored = writes.upsert(entity, Versions.ABSENT);
-    } else if (expected != null) {
-      stored = writes.upsert(entity, expected);
     } else {
       stored = writes.upsert(entity);
     }
@@ -82,17 +106,32 @@ final class EntityEndpoints<T, J> {
     return ResponseEntity.ok().eTag(Versions.etag(stored.version())).body(toJson.apply(stored));
   }
 
+  /** Deletes; with {@code If-Match} only when the stored version matches (412 otherwise, also when absent). */
   ResponseEntity<Void> delete(String id, @Nullable String ifMatch) {
-    Long expected = Versions.ifMatch(ifMatch);
-    if (expected != null) {
-      if (store.find(id).isEmpty()) {
-        throw new NotFoundException(kind, id);
+    Versions.IfMatch condition = Versions.ifMatch(ifMatch);
+    if (condition != null) {
+      Long current = currentVersion(id);
+      if (!condition.holds(current)) {
+        throw preconditionFailed(id, current);
       }
-      writes.remove(id, expected);
+      try {
+        writes.remove(id, current);
+      } catch (VersionConflictException e) {
+        throw preconditionFailed(id, e.actualVersion());
+      }
     } else if (!writes.remove(id)) {
       throw new NotFoundException(kind, id);
     }
     return ResponseEntity.noContent().build();
+  }
+
+  private @Nullable Long currentVersion(String id) {
+    return store.find(id).map(Versioned::version).orElse(null);
+  }
+
+  private PreconditionFailedException preconditionFailed(String id, @Nullable Long current) {
+    return new PreconditionFailedException(kind, id, current == null ? "If-Match does not hold: no such " + kind
+        : "If-Match does not hold: the current version is " + Versions.etag(current));
   }
 
   ListPageJson<J> list(@Nullable String after, @Nullable Integer limit) {
@@ -108,9 +147,10 @@ final class EntityEndpoints<T, J> {
 
   /**
    * Stores every valid record in one atomic write and reports each rejected one: bad fields, a
-   * missing id, or an id that appeared earlier in the same request.
+   * missing, invalid or reserved id, an id that appeared earlier in the same request, or a record
+   * the caller may not write.
    */
-  BulkResultJson bulk(@Nullable List<J> records) {
+  BulkResultJson bulk(@Nullable List<@Nullable JsonBody<J>> records) {
     if (records == null) {
       throw InvalidRequestException.of("body", "must be a JSON array of records");
     }
@@ -121,22 +161,31 @@ final class EntityEndpoints<T, J> {
     List<RejectedRecordJson> rejected = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < records.size(); i++) {
-      J record = records.get(i);
-      String id = record == null ? null : idOfJson.apply(record);
+      JsonBody<J> record = records.get(i);
+      J value = record == null ? null : record.value();
+      String id = value == null ? null : idOfJson.apply(value);
       try {
         if (record == null) {
           throw InvalidRequestException.of("[" + i + "]", "must not be null");
         }
         if (id == null) {
-          throw InvalidRequestException.of("id", "is required");
+          List<FieldError> errors = new ArrayList<>(record.errors());
+          if (errors.stream().noneMatch(e -> e.field().equals("id") || e.field().equals("body"))) {
+            errors.add(0, new FieldError("id", "is required"));
+          }
+          throw new InvalidRequestException(errors);
         }
         checkId(id);
         if (!seen.add(id)) {
           throw InvalidRequestException.of("id", "appears more than once in this request: \"" + id + "\"");
         }
-        valid.add(toDomain.apply(id, record));
+        T entity = toDomain.apply(id, record);
+        bulkCheck.check(id, value);
+        valid.add(entity);
       } catch (InvalidRequestException e) {
         rejected.add(new RejectedRecordJson(i, id, e.errors()));
+      } catch (ForbiddenException e) {
+        rejected.add(new RejectedRecordJson(i, id, List.of(new FieldError("id", "belongs to another employer"))));
       }
     }
     if (!valid.isEmpty()) {
@@ -150,6 +199,9 @@ final class EntityEndpoints<T, J> {
       Checks.id(id, "id");
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.of("id", e.getMessage().substring("id: ".length()));
+    }
+    if (RESERVED_IDS.contains(id)) {
+      throw InvalidRequestException.of("id", "is reserved (it names a route of the API), was \"" + id + "\"");
     }
   }
 }

@@ -53,6 +53,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
     String message = e.getMessage() == null ? "invalid request" : e.getMessage();
+    if (message.contains("(SQLState ")) {
+      // a store refused data the domain accepted: its message names database internals
+      LOG.log(System.Logger.Level.WARNING, "the store refused a write", e);
+      return ResponseEntity.badRequest().body(invalid(List.of(new FieldError("body", "could not be stored"))));
+    }
     int colon = message.indexOf(": ");
     FieldError error = colon > 0
         ? new FieldError(FieldErrors.snake(message.substring(0, colon)), message.substring(colon + 2))
@@ -118,7 +123,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", tooLarge.getMessage()));
       }
     }
-    return ResponseEntity.badRequest().body(invalid(List.of(JsonErrors.describe(ex))));
+    return ResponseEntity.badRequest().body(invalid(JsonErrors.describe(ex)));
   }
 
   /** Framework errors (missing parameter, wrong method, bad media type...) keep their status. */
