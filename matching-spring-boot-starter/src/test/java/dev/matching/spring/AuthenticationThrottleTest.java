@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.matching.spring.HttpCalls.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Key guessing is throttled per remote address: past the allowed failures a minute, every
@@ -27,8 +24,8 @@ class AuthenticationThrottleTest {
   int port;
 
   @Test
-  @ExtendWith(OutputCaptureExtension.class)
-  void guessingIsRefusedAfterTheAllowedFailures(CapturedOutput output) throws Exception {
+  void guessingIsRefusedAfterTheAllowedFailures() throws Exception {
+    try (LogCapture security = LogCapture.of("matching.security")) {
     HttpCalls calls = new HttpCalls(port);
     assertThat(calls.send("GET", "/api/v1/jobs?limit=1", null, SecurityApiTest.OPERATOR).status()).isEqualTo(200);
     for (int i = 0; i < 5; i++) {
@@ -42,7 +39,8 @@ class AuthenticationThrottleTest {
     assertThat(hit.status()).as("a right key from a throttled address").isEqualTo(429);
     assertThat(calls.send("GET", "/api/v1/jobs?limit=1", null, null).status()).isEqualTo(401);
     assertThat(calls.send("GET", "/health", null, null).status()).isEqualTo(200);
-    assertThat(output.getOut()).contains("SECURITY authentication_throttled reason=too_many_failures")
+    assertThat(security.text()).contains("SECURITY authentication_throttled reason=too_many_failures")
         .doesNotContain("guess-5");
+    }
   }
 }

@@ -15,16 +15,12 @@ import dev.matching.spring.ops.RetentionScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The data lifecycle auto-configuration: retention with audit and metrics, the integrity-check task, bad settings. */
-@ExtendWith(OutputCaptureExtension.class)
 class LifecycleAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
@@ -34,8 +30,10 @@ class LifecycleAutoConfigurationTest {
       .withPropertyValues("matching.batch.enabled=false");
 
   @Test
-  void retentionErasesInactiveWorkersWithAnAuditEventAndCountsThem(CapturedOutput output) {
+  void retentionErasesInactiveWorkersWithAnAuditEventAndCountsThem() {
     runner.withPropertyValues("matching.retention.inactive-workers=1ms").run(context -> {
+      try (LogCapture audit = LogCapture.of("matching.audit");
+          LogCapture lifecycle = LogCapture.of(DataLifecycle.class.getName())) {
       MatchingEngine engine = context.getBean(MatchingEngine.class);
       MeterRegistry registry = context.getBean(MeterRegistry.class);
       assertThat(registry.get("matching.retention.deleted").tag("kind", "workers").counter().count())
@@ -48,9 +46,10 @@ class LifecycleAutoConfigurationTest {
       assertThat(report.workersErased()).isEqualTo(1);
       assertThat(engine.worker("w-old")).isEmpty();
       assertThat(registry.get("matching.retention.deleted").tag("kind", "workers").counter().count()).isEqualTo(1.0);
-      assertThat(output.getOut()).contains("AUDIT erasure actor=tester worker=w-old reason=retention")
-          .contains("Retention by tester:").contains("1 workers erased");
+      assertThat(audit.text()).contains("AUDIT erasure actor=tester worker=w-old reason=retention");
+      assertThat(lifecycle.text()).contains("Retention by tester:").contains("1 workers erased");
       assertThat(context).doesNotHaveBean(RetentionScheduler.class).doesNotHaveBean(IntegrityCheckTask.class);
+      }
     });
   }
 
@@ -61,18 +60,23 @@ class LifecycleAutoConfigurationTest {
   }
 
   @Test
-  void theIntegrityCheckTaskPrintsTheReportAndExitsOneOnFindings(CapturedOutput output) {
-    runner.withPropertyValues("matching.task=integrity-check").run(context -> {
+  void theIntegrityCheckTaskPrintsTheReportAndExitsOneOnFindings() {
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    runner.withPropertyValues("matching.task=integrity-check")
+        .withBean(MatchingLifecycleAutoConfiguration.TASK_OUTPUT, java.io.PrintStream.class,
+            () -> new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8))
+        .run(context -> {
       IntegrityCheckTask task = context.getBean(IntegrityCheckTask.class);
       assertThat(task.getExitCode()).as("not run yet").isEqualTo(2);
       task.run(null);
       assertThat(task.getExitCode()).isZero();
-      assertThat(output.getOut()).contains("\"clean\" : true");
+      assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("{").contains("\"clean\" : true");
 
       context.getBean(MatchingEngine.class).workerStore().upsert(Worker.builder("w-behind-the-index").build());
       task.run(null);
       assertThat(task.getExitCode()).isEqualTo(1);
-      assertThat(output.getOut()).contains("\"index_missing\"").contains("worker:w-behind-the-index");
+      assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"index_missing\"")
+          .contains("worker:w-behind-the-index");
     });
   }
 

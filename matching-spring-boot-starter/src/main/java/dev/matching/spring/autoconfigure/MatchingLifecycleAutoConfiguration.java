@@ -12,9 +12,11 @@ import dev.matching.spring.MatchingProperties;
 import dev.matching.spring.ops.DataLifecycle;
 import dev.matching.spring.ops.IntegrityCheckTask;
 import dev.matching.spring.ops.RetentionScheduler;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -59,12 +61,19 @@ public class MatchingLifecycleAutoConfiguration {
     return new RetentionScheduler(lifecycle, new DailySchedule(r.getTime(), r.getZone()), clock);
   }
 
-  /** {@code matching.task=integrity-check}: check, print the JSON report, exit 0 (clean) or 1. */
+  /** Name of an optional {@link PrintStream} bean a command-line task prints to instead of standard output. */
+  public static final String TASK_OUTPUT = "matchingTaskOutput";
+
+  /**
+   * {@code matching.task=integrity-check}: check, print the JSON report (to standard output, or to
+   * the {@link PrintStream} bean named {@value #TASK_OUTPUT}), exit 0 (clean) or 1.
+   */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty(name = "matching.task", havingValue = IntegrityCheckTask.NAME)
-  public IntegrityCheckTask matchingIntegrityCheckTask(DataLifecycle lifecycle) {
-    return new IntegrityCheckTask(lifecycle, System.out);
+  public IntegrityCheckTask matchingIntegrityCheckTask(DataLifecycle lifecycle,
+      @Qualifier(TASK_OUTPUT) ObjectProvider<PrintStream> output) {
+    return new IntegrityCheckTask(lifecycle, output.getIfAvailable(() -> System.out));
   }
 
   /** Builds a core configuration; a bad value fails naming its property under {@code prefix}. */

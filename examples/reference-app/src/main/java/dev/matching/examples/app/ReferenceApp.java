@@ -1,6 +1,9 @@
 package dev.matching.examples.app;
 
+import dev.matching.spring.autoconfigure.MatchingLifecycleAutoConfiguration;
+import java.io.PrintStream;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -47,7 +50,19 @@ public class ReferenceApp {
 
   /** Runs the task named in {@code args} in a context without web server, batch or schedule; returns the context. */
   static ConfigurableApplicationContext startTask(String... args) {
+    return startTask(null, args);
+  }
+
+  /**
+   * Runs the task named in {@code args}, printing its report to {@code out} (standard output
+   * when null) instead of standard output; returns the context.
+   */
+  static ConfigurableApplicationContext startTask(@Nullable PrintStream out, String... args) {
     SpringApplication app = new SpringApplication(ReferenceApp.class);
+    if (out != null) {
+      app.addInitializers(context -> context.getBeanFactory()
+          .registerSingleton(MatchingLifecycleAutoConfiguration.TASK_OUTPUT, out));
+    }
     app.setWebApplicationType(WebApplicationType.NONE);
     app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
         "logging.threshold.console", "ERROR", "logging.level.root", "ERROR"));

@@ -50,28 +50,27 @@ class IntegrityCheckTaskTest {
     postgres.close();
   }
 
-  /** Runs the task as main would; returns the exit code and what it printed. */
+  /**
+   * Runs the task as main would, its report printed to a stream of this test's own (not a swapped
+   * {@code System.out}, which other threads of this JVM write to as well); returns the exit code
+   * and the report. That the real standard output holds nothing but the report is checked by
+   * {@link #mainExitsWithTheTaskCodeInAProcessOfItsOwn} in a JVM of its own.
+   */
   private static Result run(String... args) {
-    PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      ConfigurableApplicationContext context = ReferenceApp.startTask(args);
-      assertThat(context).as("no web server").isNotInstanceOf(WebServerApplicationContext.class);
-      assertThat(context.getBeanNamesForType(MatchingBatch.class)).as("no batch").isEmpty();
-      assertThat(context.getBeanNamesForType(RetentionScheduler.class)).as("no retention schedule").isEmpty();
-      code = SpringApplication.exit(context);
-    } finally {
-      System.setOut(original);
-    }
+    ConfigurableApplicationContext context =
+        ReferenceApp.startTask(new PrintStream(captured, true, StandardCharsets.UTF_8), args);
+    assertThat(context).as("no web server").isNotInstanceOf(WebServerApplicationContext.class);
+    assertThat(context.getBeanNamesForType(MatchingBatch.class)).as("no batch").isEmpty();
+    assertThat(context.getBeanNamesForType(RetentionScheduler.class)).as("no retention schedule").isEmpty();
+    int code = SpringApplication.exit(context);
     return new Result(code, captured.toString(StandardCharsets.UTF_8));
   }
 
   private record Result(int code, String out) {
     /** The report, which must be the whole output. */
     JsonNode json() {
-      assertThat(out).as("nothing but the report on stdout").startsWith("{").endsWith("}" + System.lineSeparator());
+      assertThat(out).as("nothing but the report").startsWith("{").endsWith("}" + System.lineSeparator());
       return JsonMapper.builder().build().readTree(out);
     }
   }
