@@ -12,6 +12,7 @@ import dev.matching.spi.memory.InMemoryMatchResultStore;
 import dev.matching.spi.memory.InMemoryWorkerStore;
 import dev.matching.spring.MatchingProperties;
 import dev.matching.spring.MatchingProperties.StorageType;
+import dev.matching.spring.ops.StorageOutageLog;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -89,8 +90,19 @@ public class MatchingAutoConfiguration {
   /** Applies other nodes' writes to this node's indexes every {@code matching.index.refresh-interval}. */
   @Bean
   @ConditionalOnMissingBean
-  public IndexRefresher matchingIndexRefresher(MatchingEngine engine, MatchingProperties properties) {
-    return new IndexRefresher(engine, properties.getIndex().getRefreshInterval());
+  public IndexRefresher matchingIndexRefresher(MatchingEngine engine, MatchingProperties properties,
+      StorageOutageLog storageOutages) {
+    return new IndexRefresher(engine, properties.getIndex().getRefreshInterval(), storageOutages);
+  }
+
+  /**
+   * One WARN per entity-store outage and one when it ends (with the count of refused requests),
+   * shared by the API's error handler, the storage health indicator and the index refresher.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public StorageOutageLog matchingStorageOutageLog() {
+    return new StorageOutageLog();
   }
 
   private static void requireMemoryAllowed(MatchingProperties properties) {

@@ -4,9 +4,11 @@ import dev.matching.MatchingEngine;
 import dev.matching.batch.MatchingBatch;
 import dev.matching.spi.BatchRun;
 import dev.matching.spi.StorageException;
+import dev.matching.spring.ops.StorageOutageLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,16 +33,21 @@ public class MatchingHealthAutoConfiguration {
   /**
    * {@code matchingStorage}: UP when the entity store answers a one-item page, DOWN when it fails
    * with a {@link StorageException} (database down or unreachable). A probe takes at most as long
-   * as the store's own bounds (with HikariCP, its {@code connection-timeout}).
+   * as the store's own bounds (with HikariCP and PostgreSQL, the pool's {@code connection-timeout}
+   * or the driver's {@code socketTimeout}). Its findings go to the {@link StorageOutageLog}.
    */
   @Bean
   @ConditionalOnMissingBean(name = "matchingStorageHealthIndicator")
-  public HealthIndicator matchingStorageHealthIndicator(MatchingEngine engine) {
+  public HealthIndicator matchingStorageHealthIndicator(MatchingEngine engine,
+      ObjectProvider<StorageOutageLog> storageOutages) {
+    StorageOutageLog outages = storageOutages.getIfAvailable(StorageOutageLog::new);
     return () -> {
       try {
         engine.jobStore().list(null, 1);
+        outages.answered();
         return Health.up().build();
       } catch (StorageException e) {
+        outages.failed(e);
         LOG.log(System.Logger.Level.DEBUG, "entity store health probe failed", e);
         return Health.down().withDetail("error", "the entity store did not answer").build();
       }

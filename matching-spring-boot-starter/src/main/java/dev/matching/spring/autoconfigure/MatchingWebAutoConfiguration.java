@@ -11,6 +11,7 @@ import dev.matching.spring.web.EntityController;
 import dev.matching.spring.web.ClientDisclosure;
 import dev.matching.spring.web.CursorSeal;
 import dev.matching.spring.web.MatchController;
+import dev.matching.spring.ops.StorageOutageLog;
 import dev.matching.spring.web.ProblemHandler;
 import dev.matching.spring.web.QueryObserver;
 import dev.matching.spring.web.QueryParameters;
@@ -136,8 +137,8 @@ public class MatchingWebAutoConfiguration {
   /** problem+json for every error of the API's controllers. */
   @Bean
   @ConditionalOnMissingBean
-  public ProblemHandler matchingProblemHandler() {
-    return new ProblemHandler();
+  public ProblemHandler matchingProblemHandler(ObjectProvider<StorageOutageLog> storageOutages) {
+    return new ProblemHandler(storageOutages.getIfAvailable(StorageOutageLog::new));
   }
 
   /** 413 for request bodies above {@code matching.web.max-body-size}. */

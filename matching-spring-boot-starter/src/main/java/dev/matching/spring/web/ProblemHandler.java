@@ -4,6 +4,7 @@ import dev.matching.NotFoundException;
 import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.StorageException;
 import dev.matching.spi.VersionConflictException;
+import dev.matching.spring.ops.StorageOutageLog;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   /** Base of the {@code type} URIs of this API's problems. */
   public static final String TYPE_BASE = "https://matching.dev/problems/";
   private static final System.Logger LOG = System.getLogger(ProblemHandler.class.getName());
+  private final StorageOutageLog storageOutages;
+
+  /** With an outage log of its own. */
+  public ProblemHandler() {
+    this(new StorageOutageLog());
+  }
+
+  /** Reporting refused requests to {@code storageOutages} (one WARN per outage, not a stack trace per 503). */
+  public ProblemHandler(StorageOutageLog storageOutages) {
+    this.storageOutages = storageOutages;
+  }
 
   /** A problem of this API's {@code type} (appended to {@link #TYPE_BASE}). */
   public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
@@ -99,7 +111,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(StorageException.class)
   ResponseEntity<ProblemDetail> storageUnavailable(StorageException e) {
-    LOG.log(System.Logger.Level.ERROR, "storage failure", e);
+    storageOutages.refused(e);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Storage unavailable",
             "the data store did not answer; try again shortly"));
