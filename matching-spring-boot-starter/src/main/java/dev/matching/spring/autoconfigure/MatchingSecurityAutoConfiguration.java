@@ -23,6 +23,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.ProviderManager;
@@ -141,7 +142,11 @@ public class MatchingSecurityAutoConfiguration {
       return http.build();
     }
 
-    /** The actuator: health (and its probes) for anyone, its details and everything else for admin keys. */
+    /**
+     * The actuator: health (and its probes) for anyone, its details and everything else for admin
+     * keys. The chain covers the actuator's base path and everything below it, whatever the
+     * method (HEAD and OPTIONS included), so a method an endpoint does not declare is refused too.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints")
     static class Actuator {
@@ -149,10 +154,19 @@ public class MatchingSecurityAutoConfiguration {
       @Order(ORDER_ACTUATOR_CHAIN)
       @ConditionalOnMissingBean(name = "matchingActuatorSecurityFilterChain")
       SecurityFilterChain matchingActuatorSecurityFilterChain(HttpSecurity http, ApiKeyAuthenticationProvider provider,
-          ApiSecurityProblems problems, FailedAuthenticationThrottle throttle, RateLimiter rateLimiter) {
-        ApiSecurity.apiKeys(http.securityMatcher(EndpointRequest.toAnyEndpoint()), new ProviderManager(provider),
-            problems, throttle, rateLimiter).authorizeHttpRequests(requests -> requests
-                .requestMatchers(EndpointRequest.to("health")).permitAll()
+          ApiSecurityProblems problems, FailedAuthenticationThrottle throttle, RateLimiter rateLimiter,
+          Environment environment) {
+        String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+        if (base.isEmpty() || base.equals("/")) {
+          // the actuator at the root shares its paths with the application: match its endpoints only
+          http.securityMatcher(EndpointRequest.toAnyEndpoint());
+        } else {
+          http.securityMatcher(base, base + "/**");
+        }
+        String root = base.equals("/") ? "" : base;
+        ApiSecurity.apiKeys(http, new ProviderManager(provider), problems, throttle, rateLimiter)
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers(root + "/health", root + "/health/**").permitAll()
                 .anyRequest().hasRole(ApiRole.ADMIN.name()));
         return http.build();
       }
