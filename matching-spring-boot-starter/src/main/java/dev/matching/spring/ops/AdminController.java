@@ -7,6 +7,8 @@ import dev.matching.spi.BatchRun;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.web.InvalidRequestException;
 import dev.matching.spring.web.MatchingApiController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The admin endpoints ({@code /api/v1/admin}, admin keys only): maintenance mode, system
  * information, and erasure of a worker's personal data. Every change is an AUDIT event.
  */
+@Tag(name = "admin", description = "Operations: maintenance, system information, erasure (admin keys)")
 @RestController
 @RequestMapping("/api/v1/admin")
 public class AdminController implements MatchingApiController {
@@ -84,12 +87,16 @@ public class AdminController implements MatchingApiController {
       @JsonProperty("result_lists_changed") long resultListsChanged) {}
 
   /** Whether maintenance is on, since when and by whom. */
+  @Operation(summary = "Maintenance state",
+      description = "Whether maintenance is on, since when and by whom.")
   @GetMapping("/maintenance")
   public MaintenanceJson maintenance() {
     return MaintenanceJson.of(maintenance.state());
   }
 
   /** Switches maintenance on or off ({@code {"enabled":true}}). */
+  @Operation(summary = "Switch maintenance on or off",
+      description = "In maintenance, writes answer 503 and readiness refuses traffic; reads keep working.")
   @PostMapping("/maintenance")
   public MaintenanceJson switchMaintenance(@RequestBody MaintenanceRequest request, HttpServletRequest http) {
     if (request.enabled() == null) {
@@ -105,6 +112,8 @@ public class AdminController implements MatchingApiController {
    * Version, uptime, the indexes, the database pool (when the service has a Hikari pool) and the
    * last batch run, as in the operations manual's {@code system-info}.
    */
+  @Operation(summary = "System information",
+      description = "Version, uptime, the indexes, the database pool and the last batch run.")
   @GetMapping("/system-info")
   public Map<String, Object> systemInfo() {
     RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
@@ -148,6 +157,8 @@ public class AdminController implements MatchingApiController {
    * live ranking returns it) and from every stored batch result. Idempotent: erasing again, or a
    * worker already deleted, still removes whatever results remain.
    */
+  @Operation(summary = "Erase a worker's personal data",
+      description = "Removes the worker from the store, every node's indexes and every stored result list. Idempotent.")
   @DeleteMapping("/workers/{id}/personal-data")
   public ErasureJson erasePersonalData(@PathVariable String id, HttpServletRequest http) {
     boolean removed = engine.removeWorker(id);

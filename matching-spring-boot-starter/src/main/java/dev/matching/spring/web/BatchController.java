@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.matching.NotFoundException;
 import dev.matching.batch.MatchingBatch;
 import dev.matching.spring.web.ResultJson.BatchRunJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The batch endpoints of the operations manual: trigger, status of one run, recent runs, retry.
  * A trigger while a run is active answers 409.
  */
+@Tag(name = "batch", description = "The daily matching batch")
 @RestController
 @RequestMapping("/api/v1/batch")
 public class BatchController implements MatchingApiController {
@@ -50,6 +53,8 @@ public class BatchController implements MatchingApiController {
       @JsonProperty("triggered_by") @Nullable String triggeredBy) {}
 
   /** Starts a run (202 with the queued run). */
+  @Operation(summary = "Start a batch run",
+      description = "202 with the queued run; 409 when a run is active.")
   @PostMapping("/trigger")
   public ResponseEntity<BatchRunJson> trigger(@RequestBody TriggerRequest request, HttpServletRequest http) {
     if (request.batchType() == null) {
@@ -71,12 +76,16 @@ public class BatchController implements MatchingApiController {
   }
 
   /** One run with its progress. */
+  @Operation(summary = "One batch run",
+      description = "State, partitions, items, progress, rate, estimated time left and error of one run.")
   @GetMapping("/status/{id}")
   public BatchRunJson status(@PathVariable String id) {
     return json(id);
   }
 
   /** The most recent runs, newest first. */
+  @Operation(summary = "Recent batch runs",
+      description = "The most recent runs, newest first.")
   @GetMapping("/status")
   public List<BatchRunJson> recent(@RequestParam(required = false) @Nullable Integer limit) {
     int size = limit == null ? 20 : limit;
@@ -88,6 +97,8 @@ public class BatchController implements MatchingApiController {
   }
 
   /** Queues a failed or cancelled run again; it resumes from its checkpoints (202). */
+  @Operation(summary = "Retry a batch run",
+      description = "Queues a failed or cancelled run again; it resumes from its checkpoints (202).")
   @PostMapping("/retry/{id}")
   public ResponseEntity<BatchRunJson> retry(@PathVariable String id) {
     if (batch.status(id).isEmpty()) {
@@ -102,6 +113,8 @@ public class BatchController implements MatchingApiController {
   }
 
   /** Cancels an active run. */
+  @Operation(summary = "Cancel a batch run",
+      description = "Cancels an active run.")
   @PostMapping("/cancel/{id}")
   public BatchRunJson cancel(@PathVariable String id) {
     batch.cancel(id);

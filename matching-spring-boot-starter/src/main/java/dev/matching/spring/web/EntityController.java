@@ -8,9 +8,11 @@ import dev.matching.spring.web.ResourceJson.JobJson;
 import dev.matching.spring.web.ResourceJson.WorkerJson;
 import dev.matching.spring.web.ResultJson.BulkResultJson;
 import dev.matching.spring.web.ResultJson.ListPageJson;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read with {@code ETag}, delete, keyset-paginated list, and bulk import. Bodies are bound field
  * by field ({@link JsonBody}), so every bad field of a body is reported at once.
  */
+@Tag(name = "jobs and workers", description = "Storage of jobs and workers")
 @RestController
 @RequestMapping("/api/v1")
 public class EntityController implements MatchingApiController {
@@ -107,6 +110,8 @@ public class EntityController implements MatchingApiController {
   }
 
   /** Creates or replaces a job (201 when created, 200 when replaced). */
+  @Operation(summary = "Create or replace a job",
+      description = "Idempotent upsert: 201 when created, 200 when replaced, the version as ETag. If-Match: \"<version>\" for optimistic concurrency (412 when it does not hold), If-None-Match: * to create only (409 when the id exists). A client key writes only jobs of its own employer.")
   @PutMapping("/jobs/{id}")
   public ResponseEntity<JobJson> putJob(@PathVariable String id, @RequestBody
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = JobJson.class)))
@@ -118,12 +123,16 @@ public class EntityController implements MatchingApiController {
   }
 
   /** A job with its version as ETag. */
+  @Operation(summary = "Read a job",
+      description = "The stored job with its version as ETag.")
   @GetMapping("/jobs/{id}")
   public ResponseEntity<JobJson> getJob(@PathVariable String id) {
     return jobs.get(id);
   }
 
   /** Deletes a job; with {@code If-Match}, only at that version. */
+  @Operation(summary = "Delete a job",
+      description = "204 when deleted, 404 when absent; with If-Match only at that version (412 otherwise).")
   @DeleteMapping("/jobs/{id}")
   public ResponseEntity<Void> deleteJob(@PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -136,6 +145,8 @@ public class EntityController implements MatchingApiController {
   }
 
   /** Jobs in id order, {@code limit} at a time after {@code after}. */
+  @Operation(summary = "List jobs",
+      description = "Keyset pages in id order: next_after is the after of the next page.")
   @GetMapping("/jobs")
   public ListPageJson<JobJson> listJobs(@RequestParam(required = false) @Nullable String after,
       @RequestParam(required = false) @Nullable Integer limit) {
@@ -146,6 +157,8 @@ public class EntityController implements MatchingApiController {
    * Stores every valid job of the array in one step; reports each rejected record and why,
    * including a record the caller may not write (the job writes check of each record).
    */
+  @Operation(summary = "Import jobs in bulk",
+      description = "A JSON array of records, each with its id: the valid ones are stored in one atomic write, each rejected record is reported with its index, id and field errors.")
   @PostMapping("/jobs/bulk")
   public BulkResultJson importJobs(@RequestBody
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(array = @ArraySchema(schema = @Schema(implementation = JobJson.class))))
@@ -154,6 +167,8 @@ public class EntityController implements MatchingApiController {
   }
 
   /** Creates or replaces a worker (201 when created, 200 when replaced). */
+  @Operation(summary = "Create or replace a worker",
+      description = "Idempotent upsert: 201 when created, 200 when replaced, the version as ETag; If-Match and If-None-Match as for jobs.")
   @PutMapping("/workers/{id}")
   public ResponseEntity<WorkerJson> putWorker(@PathVariable String id, @RequestBody
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = WorkerJson.class)))
@@ -164,12 +179,16 @@ public class EntityController implements MatchingApiController {
   }
 
   /** A worker with its version as ETag. */
+  @Operation(summary = "Read a worker",
+      description = "The stored worker with its version as ETag.")
   @GetMapping("/workers/{id}")
   public ResponseEntity<WorkerJson> getWorker(@PathVariable String id) {
     return workers.get(id);
   }
 
   /** Deletes a worker; with {@code If-Match}, only at that version. */
+  @Operation(summary = "Delete a worker",
+      description = "204 when deleted, 404 when absent; with If-Match only at that version (412 otherwise).")
   @DeleteMapping("/workers/{id}")
   public ResponseEntity<Void> deleteWorker(@PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -177,6 +196,8 @@ public class EntityController implements MatchingApiController {
   }
 
   /** Workers in id order, {@code limit} at a time after {@code after}. */
+  @Operation(summary = "List workers",
+      description = "Keyset pages in id order: next_after is the after of the next page.")
   @GetMapping("/workers")
   public ListPageJson<WorkerJson> listWorkers(@RequestParam(required = false) @Nullable String after,
       @RequestParam(required = false) @Nullable Integer limit) {
@@ -184,6 +205,8 @@ public class EntityController implements MatchingApiController {
   }
 
   /** Stores every valid worker of the array in one step; reports each rejected record and why. */
+  @Operation(summary = "Import workers in bulk",
+      description = "A JSON array of records, each with its id: the valid ones are stored in one atomic write, each rejected record is reported with its index, id and field errors.")
   @PostMapping("/workers/bulk")
   public BulkResultJson importWorkers(@RequestBody
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(array = @ArraySchema(schema = @Schema(implementation = WorkerJson.class))))

@@ -19,6 +19,8 @@ import dev.matching.spring.web.ResourceJson.WorkerJson;
 import dev.matching.spring.web.ResultJson.ExplanationJson;
 import dev.matching.spring.web.ResultJson.MatchPageJson;
 import dev.matching.spring.web.ResultJson.StoredMatchesJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * job are those of each worker's coarse profile. Operators, admins and callers with security off
  * see everything exactly.
  */
+@Tag(name = "matching", description = "Rankings, explanations, search and stored recommendations")
 @RestController
 @RequestMapping("/api/v1")
 public class MatchController implements MatchingApiController {
@@ -92,6 +95,8 @@ public class MatchController implements MatchingApiController {
   }
 
   /** The best jobs for a registered worker; for a client, for the worker's coarse profile. */
+  @Operation(summary = "The best jobs for a worker",
+      description = "Ranked live from the index with per-factor scores; limit, cursor, preset, employer_id, skill, from and to narrow the query.")
   @GetMapping("/workers/{id}/matches")
   public MatchPageJson jobsForWorker(@PathVariable String id,
       @RequestParam(required = false) @Nullable Integer limit,
@@ -116,6 +121,8 @@ public class MatchController implements MatchingApiController {
   }
 
   /** The best workers for a registered job; a client is shown each worker's coarse scores. */
+  @Operation(summary = "The best workers for a job",
+      description = "Ranked live from the index with per-factor scores; a client key sees coarse scores.")
   @GetMapping("/jobs/{id}/matches")
   public MatchPageJson workersForJob(@PathVariable String id,
       @RequestParam(required = false) @Nullable Integer limit,
@@ -143,6 +150,8 @@ public class MatchController implements MatchingApiController {
    * Why a registered worker and job score what they score (or why they are excluded); for a
    * client, the explanation of the worker's coarse profile, without travel limit or pay wish.
    */
+  @Operation(summary = "Explain a worker and job pair",
+      description = "Every factor's raw value, unit, score, weight and contribution and the total, or the reasons the pair is excluded.")
   @GetMapping("/workers/{workerId}/explain/{jobId}")
   public ExplanationJson explain(@PathVariable String workerId, @PathVariable String jobId,
       @RequestParam(required = false) @Nullable String preset) {
@@ -155,6 +164,8 @@ public class MatchController implements MatchingApiController {
   }
 
   /** The best jobs for a worker profile posted in the body and not stored (cold start). */
+  @Operation(summary = "Search jobs for an unstored worker profile",
+      description = "Cold start: the best jobs for the worker profile in the body; nothing is stored.")
   @PostMapping("/search/jobs")
   public MatchPageJson searchJobs(@RequestBody WorkerJson profile,
       @RequestParam(required = false) @Nullable Integer limit,
@@ -173,6 +184,8 @@ public class MatchController implements MatchingApiController {
   }
 
   /** The best workers for a job posted in the body and not stored; a client sees coarse scores. */
+  @Operation(summary = "Search workers for an unstored job",
+      description = "The best workers for the job in the body; nothing is stored.")
   @PostMapping("/search/workers")
   public MatchPageJson searchWorkers(@RequestBody JobJson job,
       @RequestParam(required = false) @Nullable Integer limit,
@@ -190,12 +203,16 @@ public class MatchController implements MatchingApiController {
   }
 
   /** The worker's jobs from the last published batch (or live, see {@link #recommendations}). */
+  @Operation(summary = "Stored recommendations of a worker",
+      description = "The list of the last published batch generation (source batch), or a live ranking (source live) when the result store is down and the fallback is on.")
   @GetMapping("/workers/{id}/recommendations")
   public StoredMatchesJson recommendationsForWorker(@PathVariable String id) {
     return recommendations(Direction.JOBS_FOR_WORKER, id);
   }
 
   /** The job's workers from the last published batch (or live, see {@link #recommendations}). */
+  @Operation(summary = "Stored recommendations of a job",
+      description = "The list of the last published batch generation (source batch), or a live ranking (source live) when the result store is down and the fallback is on.")
   @GetMapping("/jobs/{id}/recommendations")
   public StoredMatchesJson recommendationsForJob(@PathVariable String id) {
     return recommendations(Direction.WORKERS_FOR_JOB, id);
