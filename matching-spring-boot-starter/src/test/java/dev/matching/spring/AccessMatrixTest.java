@@ -232,7 +232,11 @@ class AccessMatrixTest {
           statuses.merge(response.status(), 1, Integer::sum);
           String what = method + " " + route + " as " + spelling.name() + " (" + spelling.target() + ") by " + caller + ": "
               + response;
-          String problem = judge(EXPECTED.get(route), spelling.kind(), caller, route, response);
+          Access access = EXPECTED.get(route);
+          if (access == Access.OWN_JOB && !route.startsWith(method + " ")) {
+            access = Access.CLIENT; // OPTIONS writes nothing: the employer check is for the writes
+          }
+          String problem = judge(access, spelling.kind(), caller, route, response);
           if (problem != null && !method.equals(route.substring(0, route.indexOf(' '))) && response.status() == 405
               && caller.rank() > 0) {
             problem = null; // a permitted caller may learn that the route does not serve the method

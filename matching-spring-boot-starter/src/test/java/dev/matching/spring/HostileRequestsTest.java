@@ -79,6 +79,23 @@ class HostileRequestsTest {
   }
 
   @Test
+  void anUnknownTransferCodingIsTheClientsMistake() throws Exception {
+    assertProblem("Transfer-Encoding: gzip", http.send("GET", "/api/v1/jobs", null, "Transfer-Encoding", "gzip",
+        ADMIN[0], ADMIN[1]), 400);
+  }
+
+  @Test
+  void wrongTypedOrRepeatedParametersAre400NamingTheParameter() throws Exception {
+    for (String query : List.of("limit=x", "limit=x&limit=1", "limit=1.5")) {
+      Response response = http.send("GET", "/api/v1/jobs?" + query, null, ADMIN);
+      JsonNode body = assertProblem(query, response, 400);
+      assertThat(body.get("type").asString()).as(query).endsWith("/invalid-request");
+      assertThat(body.get("errors").get(0).get("field").asString()).as(query).isEqualTo("limit");
+      assertThat(response.body()).as(query).doesNotContain("[L").doesNotContain("String");
+    }
+  }
+
+  @Test
   void undecodableQueryStringsAre400NamingTheQuery() throws Exception {
     for (String query : List.of("cursor=%ZZ", "after=%FF", "limit=%", "%ZZ=1", "after=%C3%28", "limit=1&%")) {
       for (String path : List.of("/api/v1/jobs", "/api/v1/workers/w-1/matches", "/api/v1/batch/status", "/health")) {

@@ -14,7 +14,8 @@ import org.springframework.http.MediaType;
  * Tomcat's last-resort error page as problem+json with the protective headers: the answer to
  * requests Tomcat refuses before any filter or servlet sees them (an encoded {@code /} or
  * {@code \} or a NUL in the URL, a request line or headers over the size limit, a malformed
- * header), and to any error nothing else wrote a body for. Replaces Tomcat's HTML
+ * header, an unknown transfer coding, answered 400 rather than Tomcat's 501), and to any error
+ * nothing else wrote a body for. Replaces Tomcat's HTML
  * {@link ErrorReportValve}; never shows a message, an exception or the server's version.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
@@ -35,6 +36,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
     if (!ioAllowed.get()) {
       return;
+    }
+    if (code == HttpStatus.NOT_IMPLEMENTED.value()) {
+      // Tomcat's answer to a transfer coding it does not know: the client's mistake, not ours
+      code = HttpStatus.BAD_REQUEST.value();
+      response.setStatus(code);
     }
     HttpStatus status = HttpStatus.resolve(code);
     if (status == null) {

@@ -138,6 +138,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(invalid(JsonErrors.describe(ex)));
   }
 
+  /**
+   * A query parameter or path variable of the wrong type (also a repeated one): 400 naming it, in
+   * our words, never the framework's (which shows the rejected value's Java form).
+   */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+        ? m.getName() : String.valueOf(ex.getPropertyName());
+    Class<?> type = ex.getRequiredType();
+    boolean integer = type == Integer.class || type == int.class || type == Long.class || type == long.class;
+    String message = (integer ? "must be one integer" : "has an invalid value")
+        + (ex.getValue() instanceof Object[] ? " (given more than once)" : "");
+    return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(name, message))));
+  }
+
   /** Framework errors (missing parameter, wrong method, bad media type...) keep their status. */
   @Override
   protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
