@@ -92,6 +92,18 @@ public final class MatchingBatch implements AutoCloseable {
   public static final String PARAM_ASSIGNMENT = "assignment";
   /** Run parameter: offers per worker in the run's assignment; set with {@value #PARAM_ASSIGNMENT}. */
   public static final String PARAM_MAX_OFFERS = "max_offers_per_worker";
+  /**
+   * Run parameter: the jobs in the store when the run was triggered ({@value #PARAM_JOBS_INDEXED}:
+   * in this node's index); with the workers' counts, what the run saw, for operators comparing a
+   * run with the market (the integrity check reports subjects a published run left out).
+   */
+  public static final String PARAM_JOBS_STORED = "jobs_stored";
+  /** Run parameter: the jobs in the triggering node's index when the run was triggered. */
+  public static final String PARAM_JOBS_INDEXED = "jobs_indexed";
+  /** Run parameter: the workers in the store when the run was triggered. */
+  public static final String PARAM_WORKERS_STORED = "workers_stored";
+  /** Run parameter: the workers in the triggering node's index when the run was triggered. */
+  public static final String PARAM_WORKERS_INDEXED = "workers_indexed";
 
   private static final System.Logger LOG = System.getLogger(MatchingBatch.class.getName());
   private static final int HEARTBEAT_CHECK_EVERY = 64;
@@ -182,6 +194,10 @@ public final class MatchingBatch implements AutoCloseable {
       parameters.put(PARAM_ASSIGNMENT, assignment.parameterValue());
       parameters.put(PARAM_MAX_OFFERS, Integer.toString(config.maxOffersPerWorker()));
     }
+    parameters.put(PARAM_JOBS_STORED, Long.toString(engine.jobStore().count()));
+    parameters.put(PARAM_JOBS_INDEXED, Integer.toString(engine.jobIndex().size()));
+    parameters.put(PARAM_WORKERS_STORED, Long.toString(engine.workerStore().count()));
+    parameters.put(PARAM_WORKERS_INDEXED, Integer.toString(engine.workerIndex().size()));
     BatchRun run = runs.create(new NewBatchRun(type, parameters, partitions, triggeredBy), now);
     LOG.log(Level.INFO, "batch {0} of type {1} triggered by {2}: {3} partitions, top {4}",
         run.id(), type, triggeredBy, partitions.size(), topN);

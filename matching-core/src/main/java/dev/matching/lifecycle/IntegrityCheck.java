@@ -68,8 +68,8 @@ public final class IntegrityCheck {
     Instant started = clock.instant();
     long lag = engine.indexLag();
     Findings findings = new Findings(config.sampleSize());
-    Map<String, Boolean> jobs = scan("job", engine.jobStore(), engine.jobIndex(), Job::id, Job::open, findings);
-    Map<String, Boolean> workers =
+    Map<String, Stored> jobs = scan("job", engine.jobStore(), engine.jobIndex(), Job::id, Job::open, findings);
+    Map<String, Stored> workers =
         scan("worker", engine.workerStore(), engine.workerIndex(), Worker::id, Worker::active, findings);
 
     Set<Long> activeGenerations = new HashSet<>();
@@ -82,9 +82,10 @@ public final class IntegrityCheck {
     }
     long lists = 0;
     for (Direction direction : Direction.values()) {
-      Map<String, Boolean> subjects = direction == Direction.JOBS_FOR_WORKER ? workers : jobs;
-      Map<String, Boolean> matched = direction == Direction.JOBS_FOR_WORKER ? jobs : workers;
+      Map<String, Stored> subjects = direction == Direction.JOBS_FOR_WORKER ? workers : jobs;
+      Map<String, Stored> matched = direction == Direction.JOBS_FOR_WORKER ? jobs : workers;
       long published = results.publishedGeneration(direction).orElse(0);
+      Set<String> ranked = new HashSet<>();
       String prefix = direction.name().toLowerCase(java.util.Locale.ROOT) + "/";
       for (long generation : results.generations(direction)) {
         String after = null;
@@ -95,10 +96,11 @@ public final class IntegrityCheck {
             lists++;
             String where = prefix + list.subjectId();
             if (generation == published) {
-              Boolean live = subjects.get(list.subjectId());
-              if (live == null) {
+              ranked.add(list.subjectId());
+              Stored subject = subjects.get(list.subjectId());
+              if (subject == null) {
                 findings.add(Kind.RESULT_SUBJECT_MISSING, where);
-              } else if (!live) {
+              } else if (!subject.live()) {
                 findings.add(Kind.RESULT_SUBJECT_INACTIVE, where);
               }
               for (Match match : list.matches()) {
@@ -114,6 +116,9 @@ public final class IntegrityCheck {
             after = page.get(page.size() - 1).subjectId();
           }
         } while (page.size() == PAGE);
+      }
+      if (published > 0) {
+        unranked(prefix, subjects, ranked, Instant.ofEpochMilli(published), findings);
       }
     }
 
@@ -131,9 +136,9 @@ public final class IntegrityCheck {
    * Reads every stored entity, compares it with the index, and finds indexed entities not
    * stored; returns the stored ids with whether each is live (open job, active worker).
    */
-  private static <T> Map<String, Boolean> scan(String kind, EntityStore<T> store, EntityIndex<T> index,
+  private static <T> Map<String, Stored> scan(String kind, EntityStore<T> store, EntityIndex<T> index,
       Function<T, String> idOf, Predicate<T> live, Findings findings) {
-    Map<String, Boolean> ids = new HashMap<>();
+    Map<String, Stored> ids = new HashMap<>();
     String after = null;
     List<Versioned<T>> page;
     do {
@@ -141,7 +146,7 @@ public final class IntegrityCheck {
       for (Versioned<T> stored : page) {
         T value = stored.value();
         String id = idOf.apply(value);
-        ids.put(id, live.test(value));
+        ids.put(id, new Stored(live.test(value), stored.updatedAt()));
         T indexed = index.get(id).orElse(null);
         if (indexed == null) {
           findings.add(Kind.INDEX_MISSING, kind + ":" + id);
@@ -159,6 +164,23 @@ public final class IntegrityCheck {
     });
     return ids;
   }
+
+  /**
+   * Live subjects stored, unchanged, since before the published generation was triggered (its
+   * number is the trigger's time in epoch milliseconds) that have no list in it: the run that
+   * published it ranked an incomplete index (for example one still being loaded).
+   */
+  private static void unranked(String prefix, Map<String, Stored> subjects, Set<String> ranked, Instant triggered,
+      Findings findings) {
+    subjects.forEach((id, subject) -> {
+      if (subject.live() && subject.updatedAt().isBefore(triggered) && !ranked.contains(id)) {
+        findings.add(Kind.RESULT_SUBJECT_UNRANKED, prefix + id);
+      }
+    });
+  }
+
+  /** What the check keeps of a stored entity. */
+  private record Stored(boolean live, Instant updatedAt) {}
 
   private void checkRun(BatchRun run, List<PartitionStatus> partitions, Instant now, Findings findings) {
     int done = 0;

@@ -31,6 +31,12 @@ public record IntegrityFinding(Kind kind, long count, List<String> sample) {
      * {@code direction/subject}.
      */
     RESULT_SUBJECT_INACTIVE,
+    /**
+     * A live subject (active worker, open job) stored unchanged since before the published
+     * generation was triggered, without a list in it: the publishing run ranked an incomplete index.
+     * Sample: {@code direction/subject}.
+     */
+    RESULT_SUBJECT_UNRANKED,
     /** A published list ranking a job or worker that is not stored. Sample: {@code direction/subject->id}. */
     RESULT_MATCH_MISSING,
     /**

@@ -116,6 +116,10 @@ class MatchingBatchTest {
     assertThat(run.state()).isEqualTo(BatchState.QUEUED);
     assertThat(run.partitions()).isEqualTo(16);
     assertThat(run.triggeredBy()).isEqualTo("operator-1");
+    assertThat(run.parameters()).as("what the run saw when triggered")
+        .containsEntry(MatchingBatch.PARAM_JOBS_STORED, "600").containsEntry(MatchingBatch.PARAM_JOBS_INDEXED, "600")
+        .containsEntry(MatchingBatch.PARAM_WORKERS_STORED, "300")
+        .containsEntry(MatchingBatch.PARAM_WORKERS_INDEXED, "300");
 
     assertThat(batch.runPending()).isEqualTo(16);
 

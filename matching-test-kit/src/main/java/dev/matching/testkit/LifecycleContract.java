@@ -160,6 +160,31 @@ public abstract class LifecycleContract {
   }
 
   @Test
+  void aLiveSubjectStoredBeforeThePublishedRunWithoutAListIsFound() {
+    engine.upsertJobs(List.of(job("j-1", true), job("j-closed", false)));
+    engine.upsertWorkers(List.of(worker("w-1", true), worker("w-2", true), worker("w-inactive", false)));
+    clock.advance(Duration.ofMinutes(1));
+    long generation = clock.instant().toEpochMilli();
+    BatchRun run = stores.batchRuns().create(new NewBatchRun(MatchingBatch.DAILY_MATCHING,
+        Map.of(MatchingBatch.PARAM_GENERATION, Long.toString(generation)), List.of("p0"), "test"), clock.instant());
+    PartitionLease lease = stores.batchRuns().claim(run.id(), "node", clock.instant(), Duration.ofMinutes(1))
+        .orElseThrow();
+    stores.batchRuns().complete(lease, 2, clock.instant());
+    // the run ranked w-1 but not w-2, as if w-2 had not been loaded yet when its partition was read
+    stores.results().write(JOBS, generation, clock.instant(), Map.of("w-1", matches("j-1")));
+    stores.results().write(WORKERS, generation, clock.instant(), Map.of("j-1", matches("w-1")));
+    stores.results().publish(JOBS, generation);
+    stores.results().publish(WORKERS, generation);
+    clock.advance(Duration.ofMinutes(1));
+    // stored after the run was triggered: the next run ranks them, nothing is missing yet
+    engine.upsertWorkers(List.of(worker("w-late", true)));
+    engine.upsertJobs(List.of(job("j-late", true)));
+
+    assertThat(check().findings()).containsExactly(
+        new IntegrityFinding(Kind.RESULT_SUBJECT_UNRANKED, 1, List.of("jobs_for_worker/w-2")));
+  }
+
+  @Test
   void aRunWhosePartitionsDoNotAddUpIsFound() {
     cleanData();
     BatchRun run = stores.batchRuns().list(null, 1).get(0);

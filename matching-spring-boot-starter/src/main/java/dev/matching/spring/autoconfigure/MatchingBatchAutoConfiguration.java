@@ -17,13 +17,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The daily matching batch ({@code matching.batch.*}): a {@link MatchingBatch} over the engine
- * and the batch stores, started with the application (polling for work and, when enabled, the
- * daily schedule) and stopped gracefully with it. Off with {@code matching.batch.enabled=false}.
+ * and the batch stores, started when the application is ready (polling for work and, when enabled,
+ * the daily schedule) and stopped gracefully with it. Off with {@code matching.batch.enabled=false}.
  */
 @AutoConfiguration(after = MatchingAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "matching.batch", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -53,26 +55,52 @@ public class MatchingBatchAutoConfiguration {
         .listener(new CompositeListener(listeners.orderedStream().toList())).schedule(schedule).build();
   }
 
-  /** Starts and stops the batch with the application context. */
+  /**
+   * Starts the batch (polling and the daily schedule) once the application is ready, that is after
+   * every {@code ApplicationRunner} and {@code CommandLineRunner} (data loaders) has finished, so
+   * that no run, not even a missed slot's run at startup, ranks a partially loaded market; stops
+   * it gracefully with the context. In a context that is not started by {@code SpringApplication}
+   * (no {@link ApplicationReadyEvent}), call {@link MatchingBatch#start()} yourself.
+   */
   @Bean
   @ConditionalOnMissingBean(name = "matchingBatchLifecycle")
-  public SmartLifecycle matchingBatchLifecycle(MatchingBatch batch) {
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        batch.start();
-      }
+  public BatchLifecycle matchingBatchLifecycle(MatchingBatch batch) {
+    return new BatchLifecycle(batch);
+  }
 
-      @Override
-      public void stop() {
-        batch.stop(Duration.ofSeconds(30));
-      }
+  /** Starts {@link MatchingBatch} when the application is ready and stops it with the context. */
+  public static final class BatchLifecycle implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
+    private final MatchingBatch batch;
 
-      @Override
-      public boolean isRunning() {
-        return batch.isStarted();
-      }
-    };
+    BatchLifecycle(MatchingBatch batch) {
+      this.batch = batch;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+      batch.start();
+    }
+
+    /** Not started with the context's refresh: data loaders run after it. */
+    @Override
+    public boolean isAutoStartup() {
+      return false;
+    }
+
+    @Override
+    public void start() {
+      batch.start();
+    }
+
+    @Override
+    public void stop() {
+      batch.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public boolean isRunning() {
+      return batch.isStarted();
+    }
   }
 
   /** Maps a core BatchConfig field (e.g. {@code topN}) to its property (matching.batch.top-n). */

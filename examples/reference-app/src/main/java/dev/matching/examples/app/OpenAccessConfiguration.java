@@ -10,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * {@code MATCHING_SECURITY_ENABLED=false}: the starter then adds no filter chain, and this app
  * leaves everything open (no keys, no Boot default login) for a laptop demo. Announced loudly by
- * {@link DevelopmentKeysNotice}. Spring Security's firewall still refuses URLs that are not in
+ * {@link ReadyNotice}. Spring Security's firewall still refuses URLs that are not in
  * normal form.
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,15 +1,11 @@
 package dev.matching.examples.app;
 
 import dev.matching.MatchingEngine;
-import dev.matching.model.Job;
-import dev.matching.model.Worker;
 import dev.matching.sample.SampleMarket;
 import dev.matching.sample.SampleMarketConfig;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,7 +23,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnExpression("'${matching.task:}' == ''")
 public class SampleDataLoader implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SampleDataLoader.class);
-  private static final int CHUNK = 5_000;
+  private static final int CHUNK = 1_000_000;
   private final MatchingEngine engine;
   private final SampleDataProperties properties;
 
@@ -44,30 +40,19 @@ public class SampleDataLoader implements ApplicationRunner {
         .start(LocalDate.now(SampleMarket.ZONE).plusDays(1)).horizonDays(14).build();
     long start = System.nanoTime();
     if (engine.jobStore().count() == 0 && config.jobs() > 0) {
-      load(SampleMarket.streamJobs(config), engine::upsertJobs);
+      load(SampleMarket.streamJobs(config).parallel().toList(), engine::upsertJobs);
     }
     if (engine.workerStore().count() == 0 && config.workers() > 0) {
-      load(SampleMarket.streamWorkers(config), engine::upsertWorkers);
+      load(SampleMarket.streamWorkers(config).parallel().toList(), engine::upsertWorkers);
     }
     LOG.info("sample data: {} jobs, {} workers indexed ({} ms)", engine.jobIndex().size(),
         engine.workerIndex().size(), (System.nanoTime() - start) / 1_000_000);
   }
 
-  private static <T> void load(Stream<T> entities, Consumer<List<T>> write) {
-    List<T> chunk = new ArrayList<>(CHUNK);
-    entities.forEach(e -> {
-      chunk.add(e);
-      if (chunk.size() == CHUNK) {
-        write.accept(List.copyOf(chunk));
-        chunk.clear();
-      }
-    });
-    if (!chunk.isEmpty()) {
-      write.accept(List.copyOf(chunk));
+  /** Writes {@code entities} (generated in parallel) in chunks of {@value #CHUNK}, one atomic write each. */
+  private static <T> void load(List<T> entities, Consumer<List<T>> write) {
+    for (int from = 0; from < entities.size(); from += CHUNK) {
+      write.accept(entities.subList(from, Math.min(entities.size(), from + CHUNK)));
     }
   }
-
-  /** Unused type witnesses keep the generic loader honest about what it loads. */
-  @SuppressWarnings("unused")
-  private static final Class<?>[] LOADED = {Job.class, Worker.class};
 }
