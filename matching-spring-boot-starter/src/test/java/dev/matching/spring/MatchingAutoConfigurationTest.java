@@ -24,6 +24,7 @@ import dev.matching.spring.web.MatchController;
 import dev.matching.spring.web.QueryObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -33,6 +34,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 class MatchingAutoConfigurationTest {
@@ -43,6 +47,21 @@ class MatchingAutoConfigurationTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(ALL)
       .withPropertyValues("matching.batch.schedule-enabled=false");
+
+  @Test
+  void theBatchStartsWhenTheApplicationIsReadyNotWhenTheContextIsRefreshed() {
+    runner.run(context -> {
+      MatchingBatch batch = context.getBean(MatchingBatch.class);
+      assertThat(batch.isStarted()).as("data loaders (application runners) have not run yet").isFalse();
+
+      context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+          (ConfigurableApplicationContext) context.getSourceApplicationContext(), Duration.ZERO));
+
+      assertThat(batch.isStarted()).isTrue();
+      ((ConfigurableApplicationContext) context.getSourceApplicationContext()).close();
+      assertThat(batch.isStarted()).as("stopped with the context").isFalse();
+    });
+  }
 
   @Test
   void defaultsToAnInMemoryEngineWithTheBalancedPolicyAndABatch() {
