@@ -63,7 +63,7 @@ class OpenApiAutoConfigurationTest {
       Operation api = doc.getPaths().get("/api/v1/jobs/{id}").getGet();
       assertThat(api.getSecurity()).hasSize(1);
       assertThat(api.getSecurity().get(0)).containsKey("bearer");
-      assertThat(api.getResponses()).containsKeys("200", "400", "401", "403", "404", "409", "412", "413", "415",
+      assertThat(api.getResponses()).containsKeys("200", "400", "401", "403", "404", "406", "409", "412", "413", "415",
           "429", "503");
       assertThat(api.getResponses().get("404").getDescription()).as("a documented description stays")
           .isEqualTo("No such job here");

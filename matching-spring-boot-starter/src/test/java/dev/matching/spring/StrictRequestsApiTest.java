@@ -103,6 +103,37 @@ class StrictRequestsApiTest {
     assertThat(send("GET", "/api/v1/" + kind + "/" + id, null).status()).as("%s %s stored", kind, id).isEqualTo(404);
   }
 
+  // ---- content negotiation before the handler ----
+
+  static Stream<Arguments> acceptWithoutJson() {
+    return Stream.of("application/xml", "text/html", "text/plain;q=1, image/png", "application/problem+xml",
+        "application/yaml", "not a media type", "application/").flatMap(accept -> Stream.of(
+            Arguments.of(accept, "PUT", "/api/v1/jobs/accept-j", JOB, "jobs", "accept-j"),
+            Arguments.of(accept, "PUT", "/api/v1/workers/accept-w", WORKER, "workers", "accept-w"),
+            Arguments.of(accept, "POST", "/api/v1/jobs/bulk", "[" + JOB.replace("{\"employer_id\"",
+                "{\"id\":\"accept-b\",\"employer_id\"") + "]", "jobs", "accept-b")));
+  }
+
+  @ParameterizedTest(name = "Accept: {0} on {1} {2}")
+  @MethodSource("acceptWithoutJson")
+  void aWriteWhoseAnswerCannotBeJsonIsRefusedBeforeItIsCarriedOut(String accept, String method, String path,
+      String body, String kind, String id) throws Exception {
+    Reply r = send(method, path, body, "Accept", accept);
+
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(406);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertNoInternals(r);
+    assertAbsent(kind, id);
+  }
+
+  @Test
+  void anAcceptHeaderThatAllowsJsonIsServed() throws Exception {
+    for (String accept : List.of("application/json", "*/*", "application/*", "text/html, */*;q=0.1",
+        "application/json;charset=UTF-8")) {
+      assertThat(send("PUT", "/api/v1/workers/accept-ok", WORKER, "Accept", accept).status()).as(accept).isIn(200, 201);
+    }
+  }
+
   // ---- 1 and 2: strict types, in our own words ----
 
   static Stream<Arguments> wrongTypes() {

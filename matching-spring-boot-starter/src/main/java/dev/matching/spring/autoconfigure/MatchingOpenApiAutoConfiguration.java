@@ -51,19 +51,20 @@ public class MatchingOpenApiAutoConfiguration {
   public static final String PROBLEM_SCHEMA = "Problem";
   /** The error statuses every {@code /api} operation documents with the problem schema. */
   public static final List<String> PROBLEM_STATUSES =
-      List.of("400", "401", "403", "404", "409", "412", "413", "415", "429", "503");
+      List.of("400", "401", "403", "404", "406", "409", "412", "413", "415", "429", "503");
 
-  private static final Map<String, String> PROBLEM_DESCRIPTIONS = Map.of(
-      "400", "Invalid request: every bad field in errors[], under its JSON path",
-      "401", "No key, a malformed key or an unknown key",
-      "403", "The key's role or employer may not do this",
-      "404", "No such job, worker, batch run or stored result",
-      "409", "Conflict: the id exists (If-None-Match: *), the state does not allow it, or a batch run is active",
-      "412", "If-Match does not hold: the stored version differs",
-      "413", "The body is larger than the limit",
-      "415", "The body is not application/json",
-      "429", "Rate limit of the key or role; see Retry-After",
-      "503", "Maintenance mode, or the store does not answer");
+  private static final Map<String, String> PROBLEM_DESCRIPTIONS = Map.ofEntries(
+      Map.entry("400", "Invalid request: every bad field in errors[], under its JSON path"),
+      Map.entry("401", "No key, a malformed key or an unknown key"),
+      Map.entry("403", "The key's role or employer may not do this"),
+      Map.entry("404", "No such job, worker, batch run or stored result"),
+      Map.entry("406", "The Accept header rules out application/json; nothing was done"),
+      Map.entry("409", "Conflict: the id exists (If-None-Match: *), the state does not allow it, or a batch run is active"),
+      Map.entry("412", "If-Match does not hold: the stored version differs"),
+      Map.entry("413", "The body is larger than the limit"),
+      Map.entry("415", "The body is not application/json"),
+      Map.entry("429", "Rate limit of the key or role; see Retry-After"),
+      Map.entry("503", "Maintenance mode, or the store does not answer"));
 
   // Request bodies the API accepts as they are (ReferenceApp's OpenApiDocumentTest stores them).
   private static final String JOB_EXAMPLE = """

@@ -85,8 +85,9 @@ public class MatchingOpsAutoConfiguration {
   /** {@code GET /health}. */
   @Bean
   @ConditionalOnMissingBean
-  public HealthController matchingHealthController(MaintenanceMode maintenance) {
-    return new HealthController(maintenance);
+  public HealthController matchingHealthController(MaintenanceMode maintenance,
+      ObjectProvider<ApplicationAvailability> availability) {
+    return new HealthController(maintenance, availability.getIfAvailable());
   }
 
   /** The admin endpoints, only behind API-key security. */

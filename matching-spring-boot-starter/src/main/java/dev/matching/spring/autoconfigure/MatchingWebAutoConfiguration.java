@@ -5,6 +5,7 @@ import dev.matching.batch.MatchingBatch;
 import dev.matching.query.MatchQuery;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.web.AcceptHeaderInterceptor;
 import dev.matching.spring.web.BatchController;
 import dev.matching.spring.web.DomainMapper;
 import dev.matching.spring.web.EntityController;
@@ -41,6 +42,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 
 /**
@@ -180,6 +183,21 @@ public class MatchingWebAutoConfiguration {
     FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
     registration.setOrder(ORDER_CORS);
     return registration;
+  }
+
+  /**
+   * Requests to the API whose {@code Accept} header rules out JSON are refused (406) before their
+   * handler runs, so a refused answer never follows a carried-out write.
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingAcceptHeaderCheck")
+  public WebMvcConfigurer matchingAcceptHeaderCheck() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AcceptHeaderInterceptor());
+      }
+    };
   }
 
   /**

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class JarLaunchIT {
-  private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+  private static final Pattern READY = Pattern.compile("matching is ready at http://localhost:(\\d+) \\((\\d+) jobs, (\\d+) workers indexed");
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -60,12 +60,19 @@ class JarLaunchIT {
         "--sample.jobs=200", "--sample.workers=50", "--matching.batch.schedule-enabled=false",
         "--matching.retention.enabled=false")
         .redirectErrorStream(true).start();
-    int port = awaitPort();
+    Matcher ready = awaitReady();
+    int port = Integer.parseInt(ready.group(1));
     String base = "http://127.0.0.1:" + port;
+    assertThat(ready.group(2) + " jobs, " + ready.group(3) + " workers").as("the ready line, after the sample market")
+        .isEqualTo("200 jobs, 50 workers");
+    assertThat(output).as("the ready line names the development keys")
+        .anyMatch(line -> line.contains("matching is ready at") && line.contains("dev-admin-key")
+            && line.contains("dev-operator-key") && line.contains("dev-client-acme-key"));
 
     HttpResponse<String> health = get(base + "/health", null);
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+    assertThat(JSON.readTree(health.body()).get("ready").asBoolean()).isTrue();
     assertThat(get(base + "/api/v1/jobs?limit=1", null).statusCode()).isEqualTo(401);
     HttpResponse<String> jobs = get(base + "/api/v1/jobs?limit=1", "dev-admin-key");
     assertThat(jobs.statusCode()).isEqualTo(200);
@@ -92,8 +99,8 @@ class JarLaunchIT {
     assertThat(healthCheck(port)).as("health check of a stopped service").isNotZero();
   }
 
-  /** Reads the child's output until Tomcat names its port, within {@link #START_DEADLINE}. */
-  private int awaitPort() throws InterruptedException {
+  /** Reads the child's output until the ready line, within {@link #START_DEADLINE}. */
+  private Matcher awaitReady() throws InterruptedException {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(
@@ -112,16 +119,16 @@ class JarLaunchIT {
     while (System.nanoTime() < deadline) {
       String line = lines.poll(500, TimeUnit.MILLISECONDS);
       if (line != null) {
-        Matcher m = STARTED.matcher(line);
+        Matcher m = READY.matcher(line);
         if (m.find()) {
-          return Integer.parseInt(m.group(1));
+          return m;
         }
       } else if (!process.isAlive()) {
         throw new AssertionError("the jar exited with " + process.exitValue() + " before serving:\n"
             + String.join("\n", output));
       }
     }
-    throw new AssertionError("no 'Tomcat started on port' within " + START_DEADLINE + ":\n" + String.join("\n", output));
+    throw new AssertionError("no ready line within " + START_DEADLINE + ":\n" + String.join("\n", output));
   }
 
   private HttpResponse<String> get(String uri, String key) throws IOException, InterruptedException {

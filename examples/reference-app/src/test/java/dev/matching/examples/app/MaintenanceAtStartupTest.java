@@ -44,7 +44,7 @@ class MaintenanceAtStartupTest {
     assertThat(write.statusCode()).isEqualTo(503);
     assertThat(write.headers().firstValue("Retry-After")).isPresent();
     assertThat(call("GET", "/api/v1/jobs?limit=1", null).statusCode()).isEqualTo(200);
-    assertThat(call("GET", "/health", null).body()).contains("\"maintenance\":true");
+    assertThat(call("GET", "/health", null).body()).contains("\"ready\":false").contains("\"maintenance\":true");
 
     assertThat(call("POST", "/api/v1/admin/maintenance", "{\"enabled\":false}").statusCode()).isEqualTo(200);
     assertThat(call("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);

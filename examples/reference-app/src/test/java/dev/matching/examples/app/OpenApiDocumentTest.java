@@ -127,7 +127,7 @@ class OpenApiDocumentTest {
         apiOperations.add(name);
         assertThat(operation.at("/security/0").has("bearer")).as("security of %s", name).isTrue();
         assertThat(operation.at("/summary").asString()).as("summary of %s", name).isNotBlank();
-        for (String status : List.of("400", "401", "403", "404", "409", "412", "413", "415", "429", "503")) {
+        for (String status : List.of("400", "401", "403", "404", "406", "409", "412", "413", "415", "429", "503")) {
           assertThat(operation.at("/responses/" + status + "/content/application~1problem+json/schema/$ref").asString())
               .as("%s answer of %s", status, name).isEqualTo("#/components/schemas/Problem");
           assertThat(operation.at("/responses/" + status + "/description").asString()).isNotBlank();
