@@ -19,14 +19,37 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The data lifecycle auto-configuration: retention with audit and metrics, the integrity-check task, bad settings. */
 class LifecycleAutoConfigurationTest {
+  /** The engine's and the lifecycle's clock, moved by the tests instead of sleeping. */
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
           MatchingMetricsAutoConfiguration.class, MatchingLifecycleAutoConfiguration.class,
           MetricsAutoConfiguration.class))
       .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+      .withBean("matchingClock", Clock.class, () -> new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      })
       .withPropertyValues("matching.batch.enabled=false");
 
   @Test
@@ -39,7 +62,7 @@ class LifecycleAutoConfigurationTest {
       assertThat(registry.get("matching.retention.deleted").tag("kind", "workers").counter().count())
           .as("registered before the first run").isZero();
       engine.upsertWorker(Worker.builder("w-old").build());
-      Thread.sleep(20);
+      now.set(now.get().plusMillis(20));
 
       RetentionReport report = context.getBean(DataLifecycle.class).runRetention("tester");
 
