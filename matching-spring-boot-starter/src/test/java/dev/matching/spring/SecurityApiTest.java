@@ -179,6 +179,12 @@ class SecurityApiTest {
     Reply basic = calls.send("GET", "/api/v1/jobs/acme-none", null, null, "Authorization", "Basic YWRtaW46YWRtaW4=");
     assertThat(basic.status()).isEqualTo(401);
 
+    // RFC 9110: the scheme is case-insensitive and may be followed by several spaces
+    for (String spelling : List.of("Bearer  %s", "bearer %s", "BEARER %s", "Bearer %s ")) {
+      assertThat(calls.send("GET", "/api/v1/jobs/other-none", null, null, "Authorization",
+          spelling.formatted(CLIENT)).status()).as(spelling).isEqualTo(200);
+    }
+
     Reply foreign = calls.send("DELETE", "/api/v1/jobs/other-none", null, CLIENT);
     assertThat(foreign.status()).isEqualTo(403);
     assertThat(foreign.body().get("detail").asString()).contains("another employer");

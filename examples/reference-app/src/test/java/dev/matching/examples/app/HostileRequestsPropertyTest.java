@@ -147,8 +147,11 @@ class HostileRequestsPropertyTest {
   enum Caller { NONE, MALFORMED, UNKNOWN, CLIENT, OPERATOR, ADMIN }
 
   /** Authorization headers that are not a well-formed bearer of a known key. */
+  // Not "Bearer  %s": RFC 9110 (credentials = auth-scheme 1*SP token68) allows several spaces, and
+  // the service accepts them (AccessMatrixTest); listing it here made this property fail whenever
+  // the generator happened to pick it.
   private static final List<String> MALFORMED = List.of("Token %s", "Bearer", "Bearer ", "Basic ZnV6ejpmdXp6",
-      "Bearer %s extra", "Bearer  %s", "%s", "Bearer %s\u00e9", "Bearer %s, Bearer %s", "Bearer \"%s\"");
+      "Bearer %s extra", "%s", "Bearer %s\u00e9", "Bearer %s, Bearer %s", "Bearer \"%s\"");
 
   /** Raw ids that go into paths percent-encoded. */
   private static final List<String> HOSTILE_IDS = List.of("求人-１", "a b", "'; drop table x;--", "<b>x</b>", "..",
