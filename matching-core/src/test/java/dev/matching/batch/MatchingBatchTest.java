@@ -500,6 +500,37 @@ class MatchingBatchTest {
   }
 
   @Test
+  void aPublisherPausedUntilANewerRunWasPublishedLeavesTheNewerOneInPlace() {
+    MatchingEngine engine = engine();
+    MatchingBatch other = batch(engine, resultStore, config.toBuilder().nodeId("node-b").build(), BatchListener.NONE);
+    AtomicBoolean paused = new AtomicBoolean();
+    long[] newer = {0};
+    MatchResultStore pausing = new ForwardingResultStore(resultStore) {
+      @Override
+      public boolean publishIfNewer(Direction d, long generation) {
+        if (paused.compareAndSet(false, true)) {
+          // node A stops right before publishing run 1; meanwhile run 2 runs and is published
+          clock.advance(Duration.ofMinutes(5));
+          BatchRun second = other.trigger(MatchingBatch.DAILY_MATCHING, "operator-2");
+          other.runPending();
+          newer[0] = Long.parseLong(second.parameters().get(MatchingBatch.PARAM_GENERATION));
+          assertThat(resultStore.publishedGeneration(d)).hasValue(newer[0]);
+        }
+        return super.publishIfNewer(d, generation);
+      }
+    };
+    MatchingBatch publisher = batch(engine, pausing, config.toBuilder().nodeId("node-a").build(), BatchListener.NONE);
+    publisher.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+
+    publisher.runPending();
+
+    for (Direction d : Direction.values()) {
+      assertThat(resultStore.publishedGeneration(d)).as(d.name()).hasValue(newer[0]);
+    }
+    assertThat(resultStore.generations(Direction.JOBS_FOR_WORKER)).containsExactly(newer[0]);
+  }
+
+  @Test
   void cleanUpDeletesSupersededGenerationsLeftByAPublisherThatDied() {
     MatchingBatch batch = batch("node-a");
     batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
