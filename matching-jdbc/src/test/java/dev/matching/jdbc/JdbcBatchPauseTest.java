@@ -40,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node in another JVM is stopped with SIGSTOP past its lease, once between ranking its
- * partition and writing it, once inside its write transaction, while the data changes and a node
- * in this JVM takes the partition over and finishes and publishes the run; then it is resumed
- * with SIGCONT. Counted in PostgreSQL: no row carries the stopped node's token, no row was written
+ * partition and writing it, once inside its write transaction, once right before publishing,
+ * while the data changes and a node in this JVM takes over, finishes and publishes (a newer run,
+ * in the last case); then it is resumed with SIGCONT. Counted in PostgreSQL: no row carries the stopped node's token, no row was written
  * after the run finished, and every list equals a fresh ranking of the changed data. The takeover
  * never waits longer than the lease plus the stopped node's idle-in-transaction timeout.
  */
@@ -140,6 +140,48 @@ class JdbcBatchPauseTest extends PostgresTestBase {
       assertThat(paused.waitFor(60, TimeUnit.SECONDS)).as("the resumed node ended").isTrue();
       assertNothingOfTheStoppedNode(run, done, token);
       assertListsEqualAFreshRanking(run, List.of());
+    }
+  }
+
+  @Test
+  @Timeout(180)
+  void aNodeStoppedWhilePublishingCannotReplaceANewerPublishedGeneration() throws Exception {
+    SampleMarket market = BatchFixture.market(13, 3_000, 1_000);
+    BatchFixture.load(storage, market);
+    try (Node taker = new Node(schema, config, new Recorder().forNode("taker"))) {
+      BatchRun first = taker.batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+      Path marker = dir.resolve("marker");
+      Path log = dir.resolve("paused.log");
+      paused = start(marker, log, "publish");
+      long stale = await(Duration.ofSeconds(90), "the other node to reach its publish", log, () -> {
+        try {
+          String line = Files.exists(marker) ? Files.readString(marker) : "";
+          return line.endsWith("\n") ? Optional.of(Long.parseLong(line.strip())) : Optional.empty();
+        } catch (IOException e) {
+          return Optional.empty();
+        }
+      });
+      assertThat(stale).isEqualTo(BatchFixture.generationOf(first));
+      signal("STOP");
+      try (OutputStream in = paused.getOutputStream()) {
+        in.write("go\n".getBytes(StandardCharsets.UTF_8));
+      }
+      // this node publishes the stopped node's run, then a newer run replaces it
+      taker.batch.runPending();
+      assertThat(taker.storage.matchResultStore().publishedGeneration(Direction.JOBS_FOR_WORKER)).hasValue(stale);
+      changeTwoWorkers(market);
+      BatchRun second = taker.batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-2");
+      BatchRun done = awaitFinished(taker, second, log);
+      long newer = BatchFixture.generationOf(done);
+
+      signal("CONT");
+      assertThat(paused.waitFor(60, TimeUnit.SECONDS)).as("the resumed node ended").isTrue();
+      assertThat(Files.readString(log)).contains(PAUSED + " publish of generation " + stale + " refused");
+      assertThat(count("SELECT generation FROM " + schema + ".match_publications WHERE direction = 'JOBS_FOR_WORKER'"))
+          .as("published, read in PostgreSQL").isEqualTo(newer);
+      assertThat(count("SELECT count(*) FROM " + schema + ".match_lists WHERE generation = " + stale))
+          .as("lists of the superseded generation").isZero();
+      assertListsEqualAFreshRanking(done, List.of());
     }
   }
 

@@ -27,7 +27,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * to a marker file; in mode {@code hold} it then waits for a line on standard input before
  * writing (the test stops it there, between ranking and writing), in mode {@code through} it
  * writes at once (the test makes the write wait on a row lock and stops it inside its
- * transaction). Prints what became of each write. Not a test.
+ * transaction); in mode {@code publish} it writes through and waits for a line before its first
+ * publish instead, after writing the generation to the marker. Prints what became of each write
+ * and publish. Not a test.
  *
  * <p>Arguments: JDBC URL, schema, node id, marker file, partitions, top-N, lease, idle-in-transaction
  * timeout and lock timeout (milliseconds), mode.
@@ -79,9 +81,33 @@ public final class PausableBatchNode {
         }
       }
     };
-    MatchingBatch batch = MatchingBatch.builder(engine, storage.batchRunStore(), pausing).config(config).build();
+    MatchingBatch batch = MatchingBatch.builder(engine, storage.batchRunStore(), "publish".equals(args[9])
+        ? holdingPublish(storage.matchResultStore(), nodeId, marker) : pausing).config(config).build();
     System.out.println(nodeId + " started, pid " + ProcessHandle.current().pid());
     int processed = batch.runPending();
     System.out.println(nodeId + " done after " + processed + " partitions");
+  }
+
+  /** Writes through; before its first publish it marks the generation and waits for a line. */
+  private static ForwardingMatchResultStore holdingPublish(dev.matching.spi.MatchResultStore results, String nodeId,
+      Path marker) {
+    AtomicBoolean first = new AtomicBoolean(true);
+    return new ForwardingMatchResultStore(results) {
+      @Override
+      public boolean publishIfNewer(Direction direction, long generation) {
+        if (first.getAndSet(false)) {
+          try {
+            Files.writeString(marker, generation + "\n");
+            System.out.println(nodeId + " about to publish generation " + generation);
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        boolean published = super.publishIfNewer(direction, generation);
+        System.out.println(nodeId + " publish of generation " + generation + (published ? " done" : " refused"));
+        return published;
+      }
+    };
   }
 }

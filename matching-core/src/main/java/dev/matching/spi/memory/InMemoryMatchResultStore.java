@@ -40,15 +40,7 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
 
   @Override
   public void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> listsBySubject) {
-    Checks.required(direction, "direction");
-    Limits.atLeast(generation, 1, "generation");
-    Checks.required(computedAt, "computedAt");
-    Checks.required(listsBySubject, "listsBySubject");
-    List<MatchList> lists = new ArrayList<>(listsBySubject.size());
-    for (Map.Entry<String, List<Match>> entry : listsBySubject.entrySet()) {
-      lists.add(new MatchList(direction, Checks.id(entry.getKey(), "listsBySubject"), generation, computedAt,
-          Checks.listOf(entry.getValue(), "listsBySubject[" + entry.getKey() + "]")));
-    }
+    List<MatchList> lists = lists(direction, generation, computedAt, listsBySubject);
     if (lists.isEmpty()) {
       return;
     }
@@ -64,15 +56,7 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
   public void write(PartitionLease writer, Direction direction, long generation, Instant computedAt,
       Map<String, List<Match>> listsBySubject) {
     Checks.required(writer, "writer");
-    Checks.required(direction, "direction");
-    Limits.atLeast(generation, 1, "generation");
-    Checks.required(computedAt, "computedAt");
-    Checks.required(listsBySubject, "listsBySubject");
-    List<MatchList> lists = new ArrayList<>(listsBySubject.size());
-    for (Map.Entry<String, List<Match>> entry : listsBySubject.entrySet()) {
-      lists.add(new MatchList(direction, Checks.id(entry.getKey(), "listsBySubject"), generation, computedAt,
-          Checks.listOf(entry.getValue(), "listsBySubject[" + entry.getKey() + "]")));
-    }
+    List<MatchList> lists = lists(direction, generation, computedAt, listsBySubject);
     guard.write(() -> {
       Results r = results.get(direction);
       Fence fence = r.fences.computeIfAbsent(generation, g -> new TreeMap<>())
@@ -215,6 +199,21 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
       }
       return List.copyOf(page);
     });
+  }
+
+  /** The lists to write, validated. */
+  private static List<MatchList> lists(Direction direction, long generation, Instant computedAt,
+      Map<String, List<Match>> listsBySubject) {
+    Checks.required(direction, "direction");
+    Limits.atLeast(generation, 1, "generation");
+    Checks.required(computedAt, "computedAt");
+    Checks.required(listsBySubject, "listsBySubject");
+    List<MatchList> lists = new ArrayList<>(listsBySubject.size());
+    for (Map.Entry<String, List<Match>> entry : listsBySubject.entrySet()) {
+      lists.add(new MatchList(direction, Checks.id(entry.getKey(), "listsBySubject"), generation, computedAt,
+          Checks.listOf(entry.getValue(), "listsBySubject[" + entry.getKey() + "]")));
+    }
+    return lists;
   }
 
   /** Erases {@code id} from one generation; returns how many lists were deleted or changed. */
