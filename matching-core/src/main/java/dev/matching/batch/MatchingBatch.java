@@ -21,6 +21,7 @@ import dev.matching.spi.MatchList;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.NewBatchRun;
 import dev.matching.spi.PartitionLease;
+import dev.matching.spi.StorageException;
 import dev.matching.spi.PartitionStatus;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,6 +109,9 @@ public final class MatchingBatch implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(MatchingBatch.class.getName());
   private static final int HEARTBEAT_CHECK_EVERY = 64;
+  /** Longest time between two {@link #cleanUp()} runs of a started node. */
+  private static final long CLEAN_UP_EVERY_SECONDS = 60;
+  private volatile @Nullable Instant lastCleanUp;
   /** Set by {@link #stop}: work in progress gives its partition back instead of finishing it. */
   private volatile boolean stopping;
 
@@ -398,8 +403,20 @@ public final class MatchingBatch implements AutoCloseable {
           return failPartition(run, spec, lease, lists.size(), "subject " + subject + ": " + poison, poison);
         }
       }
+      // Renew the lease before writing (a paused node learns here that it lost it); the write
+      // itself is fenced by the lease's token in the result store, atomically.
+      lease = runs.heartbeat(lease, clock.instant(), config.leaseDuration());
       try {
-        results.write(spec.direction(), generation, clock.instant(), lists);
+        results.write(lease, spec.direction(), generation, clock.instant(), lists);
+      } catch (LeaseLostException lost) {
+        throw lost;
+      } catch (StorageException unavailable) {
+        // the store timed out or is unreachable (a lock held by a stopped node, an outage): not
+        // the partition's fault; give it back so that this or another node ranks it again
+        runs.release(lease);
+        LOG.log(Level.WARNING, "batch " + run.id() + " partition " + spec
+            + ": could not write its lists; partition released for a later attempt", unavailable);
+        return Outcome.RETRY_LATER;
       } catch (RuntimeException writeFailed) {
         return failPartition(run, spec, lease, 0, "writing results: " + writeFailed, writeFailed);
       }
@@ -484,13 +501,36 @@ public final class MatchingBatch implements AutoCloseable {
     long generation = Long.parseLong(run.parameters().get(PARAM_GENERATION));
     boolean published = false;
     for (Direction d : directionsOf(run)) {
-      if (results.publishedGeneration(d).orElse(0) < generation) {
-        results.publish(d, generation);
-        results.deleteGenerationsBefore(d, generation);
+      if (results.publishedGeneration(d).orElse(0) < generation && results.publishIfNewer(d, generation)) {
         published = true;
       }
     }
+    if (published) {
+      cleanUp();
+    }
     return published;
+  }
+
+  /**
+   * Deletes the stored lists of every generation older than the published one, in both
+   * directions (with their partition tokens); returns how many lists were deleted. Idempotent,
+   * and any node may run it at any time: the node that publishes runs it, and every started node
+   * runs it at least every {@value #CLEAN_UP_EVERY_SECONDS} s, so a publisher that died between
+   * publishing and cleaning up leaves nothing behind for long.
+   */
+  public long cleanUp() {
+    long deleted = 0;
+    for (Direction d : Direction.values()) {
+      OptionalLong published = results.publishedGeneration(d);
+      if (published.isPresent()) {
+        deleted += results.deleteGenerationsBefore(d, published.getAsLong());
+      }
+    }
+    lastCleanUp = clock.instant();
+    if (deleted > 0) {
+      LOG.log(Level.INFO, "batch clean-up: {0} lists of superseded generations deleted", deleted);
+    }
+    return deleted;
   }
 
   private void publishUnpublished() {
@@ -613,6 +653,10 @@ public final class MatchingBatch implements AutoCloseable {
 
   private void tick() {
     try {
+      Instant last = lastCleanUp;
+      if (last == null || !clock.instant().isBefore(last.plusSeconds(CLEAN_UP_EVERY_SECONDS))) {
+        cleanUp();
+      }
       triggerIfDue();
       runPending();
     } catch (RuntimeException e) {

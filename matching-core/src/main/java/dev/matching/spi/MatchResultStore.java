@@ -42,11 +42,45 @@ public interface MatchResultStore {
   void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> listsBySubject);
 
   /**
+   * Stores the lists of one batch partition in one atomic step, fenced by the lease of its
+   * writer: the write {@code MatchingBatch} makes. (The unfenced {@link #write} is for tools,
+   * imports and tests.)
+   *
+   * <p>The store keeps, per direction, generation and {@code writer.partition()}, the highest
+   * fencing token ({@link PartitionLease#token()}) that has written it. Checked atomically with
+   * the write:
+   * <ul>
+   *   <li>a lower token is refused with {@link LeaseLostException} and nothing is written, so a
+   *       node that was paused past its lease cannot overwrite the lists of the node that took the
+   *       partition over, before or after the generation was published;
+   *   <li>a higher token first deletes every list that lower tokens stored for that partition of
+   *       that generation, then stores its lists: lists of subjects the new writer no longer ranks
+   *       (deactivated or deleted meanwhile) do not survive;
+   *   <li>the same token again stores its lists beside (or over) its earlier ones: a retried
+   *       write is harmless.
+   * </ul>
+   * An empty map stores no list but still records the token and deletes lower tokens' lists. The
+   * tokens of a generation are deleted with it ({@link #deleteGenerationsBefore}).
+   *
+   * @throws LeaseLostException when a higher token has written the partition
+   */
+  void write(PartitionLease writer, Direction direction, long generation, Instant computedAt,
+      Map<String, List<Match>> listsBySubject);
+
+  /**
    * Makes {@code generation} the one readers see for {@code direction}, atomically. Lists of
    * that generation never written read as absent. Any generation may be published, an older
    * one included (a rollback).
    */
   void publish(Direction direction, long generation);
+
+  /**
+   * Publishes {@code generation} for {@code direction} only if nothing or an older generation is
+   * published, checked atomically with the publish; returns whether it published. Generations
+   * grow with every batch run, so a node that was paused before publishing an old run can never
+   * replace a newer published generation.
+   */
+  boolean publishIfNewer(Direction direction, long generation);
 
   /** The published generation for {@code direction}, or empty before the first publish. */
   OptionalLong publishedGeneration(Direction direction);
@@ -56,7 +90,8 @@ public interface MatchResultStore {
 
   /**
    * Deletes every list of {@code direction} whose generation is below {@code generation}
-   * (never the published one); returns how many lists were deleted.
+   * (never the published one), with those generations' partition tokens; returns how many lists
+   * were deleted.
    */
   long deleteGenerationsBefore(Direction direction, long generation);
 

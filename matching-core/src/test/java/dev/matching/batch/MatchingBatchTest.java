@@ -263,11 +263,12 @@ class MatchingBatchTest {
     AtomicReference<Boolean> poison = new AtomicReference<>(true);
     MatchResultStore failing = new ForwardingResultStore(resultStore) {
       @Override
-      public void write(Direction d, long generation, Instant at, Map<String, List<Match>> lists) {
+      public void write(PartitionLease writer, Direction d, long generation, Instant at,
+          Map<String, List<Match>> lists) {
         if (poison.get() && lists.containsKey(poisoned)) {
           throw new IllegalStateException("disk full");
         }
-        super.write(d, generation, at, lists);
+        super.write(writer, d, generation, at, lists);
       }
     };
     List<String> completed = Collections.synchronizedList(new ArrayList<>());
@@ -333,7 +334,7 @@ class MatchingBatchTest {
     // a node that computes and completes partitions but dies before publishing
     MatchResultStore neverPublishes = new ForwardingResultStore(resultStore) {
       @Override
-      public void publish(Direction d, long generation) {
+      public boolean publishIfNewer(Direction d, long generation) {
         throw new IllegalStateException("killed before publishing");
       }
     };
@@ -353,7 +354,7 @@ class MatchingBatchTest {
     BatchRun run = next.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
     MatchResultStore neverPublishes = new ForwardingResultStore(resultStore) {
       @Override
-      public void publish(Direction d, long generation) {
+      public boolean publishIfNewer(Direction d, long generation) {
         throw new IllegalStateException("killed before publishing");
       }
     };
@@ -454,6 +455,109 @@ class MatchingBatchTest {
     assertThat(batch.status(run.id()).orElseThrow().state()).isEqualTo(BatchState.SUCCEEDED);
   }
 
+  @Test
+  void aNodePausedPastItsLeaseCannotWriteAfterTheTakeoverEvenWithTheDataChanged() {
+    MatchingEngine engine = engine();
+    BatchConfig single = config.toBuilder().partitions(1).build();
+    MatchingBatch taker = batch(engine, resultStore, single.toBuilder().nodeId("node-b").build(), BatchListener.NONE);
+    List<String> lost = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean paused = new AtomicBoolean();
+    String changed = workers.stream().filter(Worker::active).findFirst().orElseThrow().id();
+    MatchResultStore pausing = new ForwardingResultStore(resultStore) {
+      @Override
+      public void write(PartitionLease writer, Direction d, long generation, Instant at,
+          Map<String, List<Match>> lists) {
+        if (d == Direction.JOBS_FOR_WORKER && paused.compareAndSet(false, true)) {
+          // node A stops here, inside its write, past its lease; meanwhile a worker is deactivated
+          // and node B takes the partition over and finishes and publishes the run
+          assertThat(lists).containsKey(changed);
+          engine.upsertWorker(engine.worker(changed).orElseThrow().toBuilder().active(false).build());
+          clock.advance(single.leaseDuration().plusSeconds(1));
+          assertThat(taker.runPending()).isPositive();
+          assertThat(runStore.list(MatchingBatch.DAILY_MATCHING, 1).get(0).state()).isEqualTo(BatchState.SUCCEEDED);
+        }
+        super.write(writer, d, generation, at, lists);
+      }
+    };
+    MatchingBatch zombie = batch(engine, pausing, single.toBuilder().nodeId("node-a").build(), new BatchListener() {
+      @Override
+      public void leaseLost(String runId, String spec) {
+        lost.add(spec);
+      }
+    });
+    zombie.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+
+    zombie.runPending();
+
+    assertThat(lost).as("the paused node was told, and wrote nothing").isNotEmpty();
+    assertThat(resultStore.find(Direction.JOBS_FOR_WORKER, changed)).as("deactivated during the pause").isEmpty();
+    engine.workerIndex().forEach((Worker w) -> {
+      if (w.active()) {
+        assertThat(resultStore.find(Direction.JOBS_FOR_WORKER, w.id()).orElseThrow().matches()).as(w.id())
+            .isEqualTo(engine.topJobsFor(w.id(), MatchQuery.top(TOP_N)).matches());
+      }
+    });
+  }
+
+  @Test
+  void aPublisherPausedUntilANewerRunWasPublishedLeavesTheNewerOneInPlace() {
+    MatchingEngine engine = engine();
+    MatchingBatch other = batch(engine, resultStore, config.toBuilder().nodeId("node-b").build(), BatchListener.NONE);
+    AtomicBoolean paused = new AtomicBoolean();
+    long[] newer = {0};
+    MatchResultStore pausing = new ForwardingResultStore(resultStore) {
+      @Override
+      public boolean publishIfNewer(Direction d, long generation) {
+        if (paused.compareAndSet(false, true)) {
+          // node A stops right before publishing run 1; meanwhile run 2 runs and is published
+          clock.advance(Duration.ofMinutes(5));
+          BatchRun second = other.trigger(MatchingBatch.DAILY_MATCHING, "operator-2");
+          other.runPending();
+          newer[0] = Long.parseLong(second.parameters().get(MatchingBatch.PARAM_GENERATION));
+          assertThat(resultStore.publishedGeneration(d)).hasValue(newer[0]);
+        }
+        return super.publishIfNewer(d, generation);
+      }
+    };
+    MatchingBatch publisher = batch(engine, pausing, config.toBuilder().nodeId("node-a").build(), BatchListener.NONE);
+    publisher.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+
+    publisher.runPending();
+
+    for (Direction d : Direction.values()) {
+      assertThat(resultStore.publishedGeneration(d)).as(d.name()).hasValue(newer[0]);
+    }
+    assertThat(resultStore.generations(Direction.JOBS_FOR_WORKER)).containsExactly(newer[0]);
+  }
+
+  @Test
+  void cleanUpDeletesSupersededGenerationsLeftByAPublisherThatDied() {
+    MatchingBatch batch = batch("node-a");
+    batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    batch.runPending();
+    long first = resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER).orElseThrow();
+    clock.advance(Duration.ofMinutes(1));
+    // the second run publishes, and its publisher dies before deleting the first generation
+    MatchResultStore diesBeforeCleaning = new ForwardingResultStore(resultStore) {
+      @Override
+      public long deleteGenerationsBefore(Direction d, long generation) {
+        throw new IllegalStateException("killed after publishing");
+      }
+    };
+    MatchingBatch dying = batch(engine(), diesBeforeCleaning, config.toBuilder().nodeId("dying").build(),
+        BatchListener.NONE);
+    dying.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
+    assertThatThrownBy(dying::runPending).hasMessageContaining("killed after publishing");
+    assertThat(resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER).orElseThrow()).isGreaterThan(first);
+    assertThat(resultStore.generations(Direction.JOBS_FOR_WORKER)).as("left behind").contains(first);
+
+    assertThat(batch.cleanUp()).isPositive();
+
+    assertThat(resultStore.generations(Direction.JOBS_FOR_WORKER)).doesNotContain(first).hasSize(1);
+    assertThat(resultStore.generations(Direction.WORKERS_FOR_JOB)).hasSize(1);
+    assertThat(batch.cleanUp()).as("idempotent").isZero();
+  }
+
   /** Delegates everything; tests override one method to inject a failure. */
   private static class ForwardingResultStore implements MatchResultStore {
     private final MatchResultStore delegate;
@@ -468,8 +572,18 @@ class MatchingBatchTest {
     }
 
     @Override
+    public void write(PartitionLease writer, Direction d, long generation, Instant at, Map<String, List<Match>> lists) {
+      delegate.write(writer, d, generation, at, lists);
+    }
+
+    @Override
     public void publish(Direction d, long generation) {
       delegate.publish(d, generation);
+    }
+
+    @Override
+    public boolean publishIfNewer(Direction d, long generation) {
+      return delegate.publishIfNewer(d, generation);
     }
 
     @Override

@@ -29,10 +29,23 @@ final class Database {
 
   private final Jdbi jdbi;
   private final Tables tables;
+  private final TransactionBounds bounds;
 
-  Database(Jdbi jdbi, Tables tables) {
+  Database(Jdbi jdbi, Tables tables, TransactionBounds bounds) {
     this.jdbi = jdbi;
     this.tables = tables;
+    this.bounds = bounds;
+  }
+
+  /**
+   * Server-side limits set at the start of every transaction ({@code SET LOCAL}), so that a node
+   * stopped inside one (paused, swapped out, partitioned away) holds its locks for a bounded time:
+   * PostgreSQL ends its session after {@code idleInTransaction} and cancels a statement after
+   * {@code statement}; a transaction waiting for someone else's lock gives up after {@code lock}.
+   * Each in milliseconds; 0 turns it off.
+   */
+  record TransactionBounds(long statementMillis, long lockMillis, long idleInTransactionMillis) {
+    static final TransactionBounds NONE = new TransactionBounds(0, 0, 0);
   }
 
   Tables tables() {
@@ -47,10 +60,24 @@ final class Database {
     return dev.matching.model.Checks.intIn(limit, 1, MAX_LIMIT, "limit");
   }
 
-  /** Runs {@code callback} in one transaction (read committed); all of it commits or none. */
+  /**
+   * Runs {@code callback} in one transaction (read committed) within the {@link TransactionBounds};
+   * all of it commits or none.
+   */
   <R> R inTransaction(String operation, HandleCallback<R, RuntimeException> callback) {
     try {
-      return jdbi.inTransaction(callback);
+      return jdbi.inTransaction(h -> {
+        if (!bounds.equals(TransactionBounds.NONE)) {
+          h.createQuery("SELECT 1 FROM (SELECT set_config('statement_timeout', :statement, true),"
+                  + " set_config('lock_timeout', :lock, true),"
+                  + " set_config('idle_in_transaction_session_timeout', :idle, true)) AS bounded")
+              .bind("statement", bounds.statementMillis() + "ms")
+              .bind("lock", bounds.lockMillis() + "ms")
+              .bind("idle", bounds.idleInTransactionMillis() + "ms")
+              .mapTo(Integer.class).one();
+        }
+        return callback.withHandle(h);
+      });
     } catch (JdbiException e) {
       throw translate(operation, e);
     }

@@ -4,7 +4,9 @@ import dev.matching.model.Checks;
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
 import dev.matching.spi.MatchList;
+import dev.matching.spi.LeaseLostException;
 import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.PartitionLease;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,16 +33,71 @@ final class JdbcMatchResultStore implements MatchResultStore {
   private final Clock clock;
   private final String lists;
   private final String publications;
+  private final String fences;
 
   JdbcMatchResultStore(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
     this.lists = database.tables().qualified("match_lists");
     this.publications = database.tables().qualified("match_publications");
+    this.fences = database.tables().qualified("match_fences");
   }
 
   @Override
   public void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> listsBySubject) {
+    Rows rows = rows(direction, generation, computedAt, listsBySubject);
+    if (rows.size() == 0) {
+      return;
+    }
+    database.inTransaction("writing " + rows.size() + " " + direction + " lists of generation " + generation,
+        h -> insert(h, direction, generation, computedAt, rows, null));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One transaction: the fence row of the partition is raised to the writer's token (or the
+   * write is refused when it holds a higher one), which also locks it against a concurrent
+   * writer of the same partition; then the lower tokens' lists of the partition are deleted and
+   * the lists inserted, each row carrying the partition and the token.
+   */
+  @Override
+  public void write(PartitionLease writer, Direction direction, long generation, Instant computedAt,
+      Map<String, List<Match>> listsBySubject) {
+    Checks.required(writer, "writer");
+    Rows rows = rows(direction, generation, computedAt, listsBySubject);
+    database.inTransaction("writing " + rows.size() + " " + direction + " lists of generation " + generation
+        + " partition " + writer.partition(), h -> {
+      Optional<Long> raised = h.createQuery("INSERT INTO " + fences + " AS f (direction, generation, partition_no, token)"
+              + " VALUES (:direction, :generation, :partition, :token) ON CONFLICT (direction, generation, partition_no)"
+              + " DO UPDATE SET token = excluded.token WHERE f.token <= excluded.token RETURNING f.token")
+          .bind("direction", direction.name())
+          .bind("generation", generation)
+          .bind("partition", writer.partition())
+          .bind("token", writer.token())
+          .mapTo(Long.class)
+          .findOne();
+      if (raised.isEmpty()) {
+        throw new LeaseLostException("partition " + writer.partition() + " of " + direction + " generation "
+            + generation + " was written with a token above " + writer.token() + "; this write is stale");
+      }
+      h.createUpdate("DELETE FROM " + lists + " WHERE direction = :direction AND generation = :generation"
+              + " AND partition_no = :partition AND writer_token < :token")
+          .bind("direction", direction.name())
+          .bind("generation", generation)
+          .bind("partition", writer.partition())
+          .bind("token", writer.token())
+          .execute();
+      if (rows.size() > 0) {
+        insert(h, direction, generation, computedAt, rows, writer);
+      }
+      return null;
+    });
+  }
+
+  /** The lists as column arrays, validated. */
+  private static Rows rows(Direction direction, long generation, Instant computedAt,
+      Map<String, List<Match>> listsBySubject) {
     Checks.required(direction, "direction");
     checkGeneration(generation);
     Checks.required(computedAt, "computedAt");
@@ -58,22 +115,33 @@ final class JdbcMatchResultStore implements MatchResultStore {
           + "}";
       i++;
     }
-    if (size == 0) {
-      return;
+    return new Rows(subjects, bodies, matchIds);
+  }
+
+  private int insert(Handle h, Direction direction, long generation, Instant computedAt, Rows rows,
+      @Nullable PartitionLease writer) {
+    return h.createUpdate("INSERT INTO " + lists + " (direction, subject_id, generation, computed_at, matches, match_ids,"
+            + " partition_no, writer_token) SELECT :direction, r.subject, :generation, :computed_at, CAST(r.body AS jsonb),"
+            + " CAST(r.ids AS text[]), :partition, :token FROM unnest(:subjects, :bodies, :ids) AS r(subject, body, ids)"
+            + " ON CONFLICT (direction, subject_id, generation) DO UPDATE SET computed_at = excluded.computed_at,"
+            + " matches = excluded.matches, match_ids = excluded.match_ids, partition_no = excluded.partition_no,"
+            + " writer_token = excluded.writer_token")
+        .bind("direction", direction.name())
+        .bind("generation", generation)
+        .bind("computed_at", SqlValues.timestamp(computedAt))
+        .bind("partition", writer == null ? null : writer.partition())
+        .bind("token", writer == null ? null : writer.token())
+        .bind("subjects", SqlValues.array("text", rows.subjects()))
+        .bind("bodies", SqlValues.array("text", rows.bodies()))
+        .bind("ids", SqlValues.array("text", rows.matchIds()))
+        .execute();
+  }
+
+  /** One partition's lists as the arrays {@code unnest} reads. */
+  private record Rows(Object[] subjects, Object[] bodies, Object[] matchIds) {
+    int size() {
+      return subjects.length;
     }
-    database.inTransaction("writing " + size + " " + direction + " lists of generation " + generation, h ->
-        h.createUpdate("INSERT INTO " + lists + " (direction, subject_id, generation, computed_at, matches, match_ids)"
-                + " SELECT :direction, r.subject, :generation, :computed_at, CAST(r.body AS jsonb),"
-                + " CAST(r.ids AS text[]) FROM unnest(:subjects, :bodies, :ids) AS r(subject, body, ids)"
-                + " ON CONFLICT (direction, subject_id, generation) DO UPDATE SET computed_at = excluded.computed_at,"
-                + " matches = excluded.matches, match_ids = excluded.match_ids")
-            .bind("direction", direction.name())
-            .bind("generation", generation)
-            .bind("computed_at", SqlValues.timestamp(computedAt))
-            .bind("subjects", SqlValues.array("text", subjects))
-            .bind("bodies", SqlValues.array("text", bodies))
-            .bind("ids", SqlValues.array("text", matchIds))
-            .execute());
   }
 
   @Override
@@ -87,6 +155,19 @@ final class JdbcMatchResultStore implements MatchResultStore {
             .bind("at", SqlValues.timestamp(clock.instant()))
             .bind("direction", direction.name())
             .execute());
+  }
+
+  @Override
+  public boolean publishIfNewer(Direction direction, long generation) {
+    Checks.required(direction, "direction");
+    checkGeneration(generation);
+    return database.withHandle("publishing " + direction + " generation " + generation + " if newer", h ->
+        h.createUpdate("UPDATE " + publications + " SET generation = :generation, published_at = :at"
+                + " WHERE direction = :direction AND (generation IS NULL OR generation < :generation)")
+            .bind("generation", generation)
+            .bind("at", SqlValues.timestamp(clock.instant()))
+            .bind("direction", direction.name())
+            .execute() == 1);
   }
 
   @Override
@@ -118,6 +199,12 @@ final class JdbcMatchResultStore implements MatchResultStore {
     Checks.required(direction, "direction");
     return database.inTransaction("deleting " + direction + " generations before " + generation, h -> {
       long published = publishedGeneration(h, direction, " FOR UPDATE").orElse(0L);
+      h.createUpdate("DELETE FROM " + fences + " WHERE direction = :direction AND generation < :generation"
+              + " AND generation <> :published")
+          .bind("direction", direction.name())
+          .bind("generation", generation)
+          .bind("published", published)
+          .execute();
       return (long) h.createUpdate("DELETE FROM " + lists + " WHERE direction = :direction AND generation < :generation"
               + " AND generation <> :published")
           .bind("direction", direction.name())

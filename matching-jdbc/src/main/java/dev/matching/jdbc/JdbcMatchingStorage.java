@@ -6,6 +6,7 @@ import dev.matching.spi.JobStore;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.WorkerStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -44,6 +45,12 @@ public final class JdbcMatchingStorage {
   public static final int DEFAULT_FETCH_SIZE = 1_000;
   /** Size above which {@code upsertAll} streams rows with COPY, when none is configured. */
   public static final int DEFAULT_COPY_THRESHOLD = 1_000;
+  /** Default of {@link Builder#statementTimeout(Duration)}. */
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+  /** Default of {@link Builder#lockTimeout(Duration)}. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(15);
+  /** Default of {@link Builder#idleInTransactionTimeout(Duration)}. */
+  public static final Duration DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Pattern PREFIX = Pattern.compile("([a-z_][a-z0-9_]*)?");
@@ -59,6 +66,9 @@ public final class JdbcMatchingStorage {
   private final Clock clock;
   private final int fetchSize;
   private final int copyThreshold;
+  private final Duration statementTimeout;
+  private final Duration lockTimeout;
+  private final Duration idleInTransactionTimeout;
   private final Database database;
   private final JobStore jobStore;
   private final WorkerStore workerStore;
@@ -73,7 +83,12 @@ public final class JdbcMatchingStorage {
     this.clock = Checks.required(b.clock, "clock");
     this.fetchSize = Checks.intIn(b.fetchSize, 1, 1_000_000, "fetchSize");
     this.copyThreshold = Checks.intIn(b.copyThreshold, 0, 1_000_000, "copyThreshold");
-    this.database = new Database(Jdbi.create(dataSource), new Tables(schema, tablePrefix));
+    this.statementTimeout = checkTimeout(b.statementTimeout, "statementTimeout");
+    this.lockTimeout = checkTimeout(b.lockTimeout, "lockTimeout");
+    this.idleInTransactionTimeout = checkTimeout(b.idleInTransactionTimeout, "idleInTransactionTimeout");
+    this.database = new Database(Jdbi.create(dataSource), new Tables(schema, tablePrefix),
+        new Database.TransactionBounds(statementTimeout.toMillis(), lockTimeout.toMillis(),
+            idleInTransactionTimeout.toMillis()));
     this.jobStore = new JdbcJobStore(database, clock, fetchSize, copyThreshold);
     this.workerStore = new JdbcWorkerStore(database, clock, fetchSize, copyThreshold);
     this.matchResultStore = new JdbcMatchResultStore(database, clock);
@@ -96,7 +111,8 @@ public final class JdbcMatchingStorage {
   /** A builder pre-filled with this configuration, to derive another. */
   public Builder toBuilder() {
     return custom().dataSource(dataSource).schema(schema).tablePrefix(tablePrefix).migrate(migrateOnBuild)
-        .clock(clock).fetchSize(fetchSize).copyThreshold(copyThreshold);
+        .clock(clock).fetchSize(fetchSize).copyThreshold(copyThreshold).statementTimeout(statementTimeout)
+        .lockTimeout(lockTimeout).idleInTransactionTimeout(idleInTransactionTimeout);
   }
 
   /**
@@ -160,10 +176,33 @@ public final class JdbcMatchingStorage {
     return copyThreshold;
   }
 
+  /** PostgreSQL's {@code statement_timeout} in every transaction of this storage; 0 when off. */
+  public Duration statementTimeout() {
+    return statementTimeout;
+  }
+
+  /** PostgreSQL's {@code lock_timeout} in every transaction of this storage; 0 when off. */
+  public Duration lockTimeout() {
+    return lockTimeout;
+  }
+
+  /** PostgreSQL's {@code idle_in_transaction_session_timeout} in every transaction; 0 when off. */
+  public Duration idleInTransactionTimeout() {
+    return idleInTransactionTimeout;
+  }
+
   @Override
   public String toString() {
     return "JdbcMatchingStorage[schema=" + schema + ", tablePrefix=" + tablePrefix + ", migrate=" + migrateOnBuild
-        + ", fetchSize=" + fetchSize + ", copyThreshold=" + copyThreshold + "]";
+        + ", fetchSize=" + fetchSize + ", copyThreshold=" + copyThreshold + ", statementTimeout=" + statementTimeout
+        + ", lockTimeout=" + lockTimeout + ", idleInTransactionTimeout=" + idleInTransactionTimeout + "]";
+  }
+
+  private static Duration checkTimeout(@Nullable Duration timeout, String field) {
+    Checks.required(timeout, field);
+    Checks.check(!timeout.isNegative() && timeout.compareTo(Duration.ofDays(1)) <= 0, field,
+        "must be within [0, 1 day] (0: off), was " + timeout);
+    return timeout;
   }
 
   private static String checkIdentifier(@Nullable String value, String field, Pattern pattern, int suffixLength) {
@@ -184,6 +223,9 @@ public final class JdbcMatchingStorage {
     private Clock clock = Clock.systemUTC();
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private int copyThreshold = DEFAULT_COPY_THRESHOLD;
+    private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+    private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private Duration idleInTransactionTimeout = DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT;
 
     private Builder() {}
 
@@ -238,6 +280,37 @@ public final class JdbcMatchingStorage {
      */
     public Builder copyThreshold(int copyThreshold) {
       this.copyThreshold = copyThreshold;
+      return this;
+    }
+
+    /**
+     * PostgreSQL's {@code statement_timeout} in every transaction: a statement running longer is
+     * cancelled. Defaults to 30 s; {@link Duration#ZERO} turns it off.
+     */
+    public Builder statementTimeout(Duration statementTimeout) {
+      this.statementTimeout = statementTimeout;
+      return this;
+    }
+
+    /**
+     * PostgreSQL's {@code lock_timeout} in every transaction: waiting longer for a lock another
+     * transaction holds fails the statement (a {@link dev.matching.spi.StorageException}; the batch
+     * gives the partition back and tries again). Defaults to 15 s; keep it above
+     * {@link #idleInTransactionTimeout} so that the wait usually outlasts a stopped holder.
+     */
+    public Builder lockTimeout(Duration lockTimeout) {
+      this.lockTimeout = lockTimeout;
+      return this;
+    }
+
+    /**
+     * PostgreSQL's {@code idle_in_transaction_session_timeout} in every transaction: a session that
+     * holds a transaction open without sending anything for longer (its node stopped or paused) is
+     * ended by the server, which rolls its transaction back and frees its locks. Defaults to 10 s.
+     * With the batch, keep it and {@link #lockTimeout} well below the lease duration.
+     */
+    public Builder idleInTransactionTimeout(Duration idleInTransactionTimeout) {
+      this.idleInTransactionTimeout = idleInTransactionTimeout;
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.matching.batch.MatchingBatch;
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
 import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.PartitionLease;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,8 +71,9 @@ public final class BatchCrashNode {
     }
 
     @Override
-    public void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> lists) {
-      super.write(direction, generation, computedAt, lists);
+    public void write(PartitionLease writer, Direction direction, long generation, Instant computedAt,
+        Map<String, List<Match>> lists) {
+      super.write(writer, direction, generation, computedAt, lists);
       if (writes.incrementAndGet() == hangAfter) {
         try {
           Files.writeString(marker, lists.size() + " lists written\n");

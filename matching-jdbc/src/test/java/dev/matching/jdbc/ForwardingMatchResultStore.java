@@ -4,6 +4,7 @@ import dev.matching.query.Direction;
 import dev.matching.query.Match;
 import dev.matching.spi.MatchList;
 import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.PartitionLease;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,17 @@ class ForwardingMatchResultStore implements MatchResultStore {
   @Override
   public void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> lists) {
     delegate.write(direction, generation, computedAt, lists);
+  }
+
+  @Override
+  public void write(PartitionLease writer, Direction direction, long generation, Instant computedAt,
+      Map<String, List<Match>> lists) {
+    delegate.write(writer, direction, generation, computedAt, lists);
+  }
+
+  @Override
+  public boolean publishIfNewer(Direction direction, long generation) {
+    return delegate.publishIfNewer(direction, generation);
   }
 
   @Override

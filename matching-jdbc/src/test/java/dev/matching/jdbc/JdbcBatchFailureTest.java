@@ -15,6 +15,7 @@ import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.BatchRun;
 import dev.matching.spi.BatchState;
 import dev.matching.spi.PartitionState;
+import dev.matching.spi.PartitionLease;
 import dev.matching.spi.PartitionStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,11 +55,12 @@ class JdbcBatchFailureTest extends PostgresTestBase {
     Recorder recorder = new Recorder();
     try (Node node = new Node(schema, CONFIG, recorder.forNode("node-a"), results -> new ForwardingMatchResultStore(results) {
       @Override
-      public void write(Direction d, long generation, Instant at, Map<String, List<Match>> lists) {
+      public void write(PartitionLease writer, Direction d, long generation, Instant at,
+          Map<String, List<Match>> lists) {
         if (failing.get() && lists.containsKey(subject)) {
           throw new IllegalStateException("disk full");
         }
-        super.write(d, generation, at, lists);
+        super.write(writer, d, generation, at, lists);
       }
     })) {
       BatchRun run = node.batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");

@@ -21,9 +21,9 @@ class MigrationTest {
       List<JdbcMatchingStorage> storages = ConcurrencyTest.runConcurrently(2, node ->
           JdbcMatchingStorage.custom().dataSource(TestPostgres.simple()).schema(schema).tablePrefix("m_").build());
 
-      assertThat(successfulMigrations(schema, "m_schema_history")).isEqualTo(3);
+      assertThat(successfulMigrations(schema, "m_schema_history")).isEqualTo(4);
       storages.get(0).migrate();
-      assertThat(successfulMigrations(schema, "m_schema_history")).isEqualTo(3);
+      assertThat(successfulMigrations(schema, "m_schema_history")).isEqualTo(4);
       storages.get(1).jobStore().upsert(Fixtures.job("job-1"));
       assertThat(storages.get(0).jobStore().count()).isEqualTo(1);
       assertThat(tableExists(schema, "m_jobs")).isTrue();
@@ -42,8 +42,8 @@ class MigrationTest {
       first.jobStore().upsert(Fixtures.job("job-1"));
 
       assertThat(second.jobStore().count()).isZero();
-      assertThat(successfulMigrations(schema, "a_schema_history")).isEqualTo(3);
-      assertThat(successfulMigrations(schema, "b_schema_history")).isEqualTo(3);
+      assertThat(successfulMigrations(schema, "a_schema_history")).isEqualTo(4);
+      assertThat(successfulMigrations(schema, "b_schema_history")).isEqualTo(4);
     } finally {
       TestPostgres.dropSchema(schema);
     }

@@ -32,7 +32,7 @@ final class TestSchema {
   JdbcMatchingStorage emptied(Clock clock) {
     try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("TRUNCATE " + String.join(", ", qualified("jobs"), qualified("workers"), qualified("job_changes"),
-          qualified("worker_changes"), qualified("match_lists"), qualified("batch_runs"), qualified("batch_partitions"))
+          qualified("worker_changes"), qualified("match_lists"), qualified("match_fences"), qualified("batch_runs"), qualified("batch_partitions"))
           + " RESTART IDENTITY");
       s.execute("UPDATE " + qualified("match_publications") + " SET generation = NULL, published_at = NULL");
     } catch (SQLException e) {

@@ -3,8 +3,10 @@ package dev.matching.redis;
 import dev.matching.model.Checks;
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
+import dev.matching.spi.LeaseLostException;
 import dev.matching.spi.MatchList;
 import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.PartitionLease;
 import dev.matching.spi.StorageException;
 import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
@@ -31,9 +33,15 @@ import org.jspecify.annotations.Nullable;
  * each atomic: a reader sees the published generation and a list of that same generation, never
  * a half-written partition.
  *
+ * <p>Fenced writes ({@link #write(PartitionLease, Direction, long, Instant, Map)}) also keep, per
+ * generation, a hash of partition to the highest lease token that wrote it
+ * ({@code {generation hash}:fences}) and per partition a set of the subjects that token stored
+ * ({@code {generation hash}:part:{partition}}); the check of the token, the deletion of a lower
+ * token's lists and the write are one script.
+ *
  * <p>An unpublished generation expires {@link RedisMatchingConfig#resultTtl()} after its last
  * write, a formerly published one that long after it was replaced; the published generation does
- * not expire. Failures of Redis (down, timed out, paused) surface as {@link StorageException}
+ * not expire. Its fences hash and partition sets share its expiry. Failures of Redis (down, timed out, paused) surface as {@link StorageException}
  * within {@link RedisMatchingConfig#commandTimeout()}; when {@link #write} throws it, the partition
  * was stored entirely or not at all, and retrying it is harmless.
  *
@@ -42,6 +50,7 @@ import org.jspecify.annotations.Nullable;
 public final class RedisMatchResultStore implements MatchResultStore {
 
   private static final LuaScript WRITE = LuaScript.load("results-write.lua");
+  private static final LuaScript WRITE_FENCED = LuaScript.load("results-write-fenced.lua");
   private static final LuaScript PUBLISH = LuaScript.load("results-publish.lua");
   private static final LuaScript FIND = LuaScript.load("results-find.lua");
   private static final LuaScript DELETE_BEFORE = LuaScript.load("results-delete-before.lua");
@@ -89,13 +98,73 @@ public final class RedisMatchResultStore implements MatchResultStore {
         new String[] {keys.generation(generation), keys.generations, keys.published}, args);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One Lua script: compare the token with the partition's entry in the generation's fences
+   * hash; if it is higher, {@code HDEL} every subject in the partition set and replace the set
+   * and the entry; then {@code HSET} the lists and {@code SADD} their subjects, with the expiry
+   * of {@link #write(Direction, long, Instant, Map)} for the hash, the fences hash and every
+   * partition set of the generation. When it throws {@link StorageException} by timeout, the
+   * script may still run later; retrying with the same lease is harmless.
+   */
+  @Override
+  public void write(PartitionLease writer, Direction direction, long generation, Instant computedAt,
+      Map<String, List<Match>> listsBySubject) {
+    Checks.required(writer, "writer");
+    Checks.required(direction, "direction");
+    requireGeneration(generation);
+    Checks.required(computedAt, "computedAt");
+    Checks.required(listsBySubject, "listsBySubject");
+    String[] args = new String[4 + 2 * listsBySubject.size()];
+    args[0] = Long.toString(generation);
+    args[1] = Long.toString(config.resultTtl().toMillis());
+    args[2] = Integer.toString(writer.partition());
+    args[3] = Long.toString(writer.token());
+    int next = 4;
+    for (Map.Entry<String, List<Match>> entry : listsBySubject.entrySet()) {
+      String subject = Checks.id(entry.getKey(), "listsBySubject");
+      List<Match> matches = Checks.listOf(entry.getValue(), "listsBySubject[" + subject + "]");
+      args[next++] = subject;
+      args[next++] = MatchListCodec.encode(computedAt, matches);
+    }
+    Keys keys = keys(direction);
+    List<Object> reply = redis.eval("fenced write of " + listsBySubject.size() + " lists of partition "
+            + writer.partition(), WRITE_FENCED, ScriptOutputType.MULTI,
+        new String[] {keys.generation(generation), keys.generations, keys.published}, args);
+    if (reply == null || reply.isEmpty() || !(reply.get(0) instanceof Long status)) {
+      throw new StorageException("Redis fenced write of partition " + writer.partition() + " of generation "
+          + generation + " returned an unexpected reply: " + reply);
+    }
+    if (status < 0) {
+      Object stored = reply.size() > 1 ? reply.get(1) : "?";
+      throw new LeaseLostException("Partition " + writer.partition() + " of generation " + generation + " ("
+          + direction + ") was written with token " + stored + "; token " + writer.token()
+          + " is stale, nothing was written");
+    }
+  }
+
   @Override
   public void publish(Direction direction, long generation) {
     Checks.required(direction, "direction");
     requireGeneration(generation);
+    publish(direction, generation, false);
+  }
+
+  @Override
+  public boolean publishIfNewer(Direction direction, long generation) {
+    Checks.required(direction, "direction");
+    requireGeneration(generation);
+    return publish(direction, generation, true);
+  }
+
+  /** Runs the publish script; returns whether it published. */
+  private boolean publish(Direction direction, long generation, boolean onlyIfNewer) {
     Keys keys = keys(direction);
-    redis.eval("publish", PUBLISH, ScriptOutputType.INTEGER, new String[] {keys.published, keys.generations},
-        Long.toString(generation), Long.toString(config.resultTtl().toMillis()), keys.generationPrefix);
+    Long published = redis.eval(onlyIfNewer ? "publish if newer" : "publish", PUBLISH, ScriptOutputType.INTEGER,
+        new String[] {keys.published, keys.generations}, Long.toString(generation),
+        Long.toString(config.resultTtl().toMillis()), keys.generationPrefix, onlyIfNewer ? "1" : "0");
+    return published != null && published == 1;
   }
 
   @Override
@@ -323,7 +392,11 @@ public final class RedisMatchResultStore implements MatchResultStore {
     return keysByDirection.get(direction);
   }
 
-  /** The keys of one direction; immutable. */
+  /**
+   * The keys of one direction; immutable. The scripts derive a generation's fences hash
+   * ({@code generation(g) + ":fences"}) and partition sets ({@code generation(g) + ":part:" + p})
+   * from its hash key.
+   */
   private static final class Keys {
     final String published;
     final String generations;

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
 import dev.matching.scoring.FactorScores;
+import dev.matching.spi.LeaseLostException;
 import dev.matching.spi.MatchList;
+import dev.matching.spi.PartitionLease;
 import dev.matching.spi.StorageException;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -169,6 +175,95 @@ class RedisMatchResultStoreTest {
     store.write(JOBS, 1, COMPUTED_AT, Map.of());
 
     assertThat(raw.exists(generationKey(JOBS, 1), config.keyPrefix() + ":results:jobs_for_worker:generations")).isZero();
+  }
+
+  @Test
+  void aStaleWriteAfterThePublishChangesNothingAtTheServer() {
+    store.write(lease(0, 2), JOBS, 5, COMPUTED_AT, Map.of("w-1", matches("j-1"), "w-2", matches("j-2")));
+    store.write(lease(1, 1), JOBS, 5, COMPUTED_AT, Map.of("w-3", matches("j-3")));
+    store.publish(JOBS, 5);
+    String hash = generationKey(JOBS, 5);
+    Map<String, String> listsBefore = raw.hgetall(hash);
+    Map<String, String> fencesBefore = raw.hgetall(hash + ":fences");
+    List<String> keysBefore = keys();
+
+    assertThatThrownBy(() -> store.write(lease(0, 1), JOBS, 5, COMPUTED_AT.plusSeconds(60),
+        Map.of("w-1", matches("j-stale"), "w-9", matches("j-stale"))))
+        .isInstanceOf(LeaseLostException.class)
+        .hasMessageContaining("Partition 0 of generation 5")
+        .hasMessageContaining("token 2")
+        .hasMessageContaining("token 1 is stale");
+    assertThatThrownBy(() -> store.write(lease(0, 1), JOBS, 5, COMPUTED_AT, Map.of()))
+        .as("an empty stale write deletes nothing either").isInstanceOf(LeaseLostException.class);
+
+    assertThat(listsBefore).containsOnlyKeys("w-1", "w-2", "w-3");
+    assertThat(raw.hgetall(hash)).as("every list, byte for byte").isEqualTo(listsBefore);
+    assertThat(fencesBefore).isEqualTo(Map.of("0", "2", "1", "1"));
+    assertThat(raw.hgetall(hash + ":fences")).isEqualTo(fencesBefore);
+    assertThat(raw.smembers(hash + ":part:0")).containsExactlyInAnyOrder("w-1", "w-2");
+    assertThat(keys()).as("no key created or deleted").isEqualTo(keysBefore);
+    assertThat(raw.pttl(hash)).isEqualTo(-1);
+    assertThat(raw.pttl(hash + ":fences")).isEqualTo(-1);
+  }
+
+  @Test
+  void fencesAndPartitionSetsExpireAndPersistWithTheirGeneration() {
+    store.write(lease(0, 1), JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+    store.write(lease(1, 1), JOBS, 1, COMPUTED_AT, Map.of());
+    String hash = generationKey(JOBS, 1);
+    for (String key : List.of(hash, hash + ":fences", hash + ":part:0")) {
+      assertThat(raw.pttl(key)).as("unpublished %s", key).isBetween(1L, Duration.ofHours(1).toMillis());
+    }
+
+    store.publish(JOBS, 1);
+    store.write(lease(2, 1), JOBS, 1, COMPUTED_AT, Map.of("w-2", matches("j-1")));
+    for (String key : List.of(hash, hash + ":fences", hash + ":part:0", hash + ":part:2")) {
+      assertThat(raw.pttl(key)).as("published %s, even after a late write", key).isEqualTo(-1);
+    }
+
+    assertThat(store.publishIfNewer(JOBS, 2)).isTrue();
+    for (String key : List.of(hash, hash + ":fences", hash + ":part:0", hash + ":part:2")) {
+      assertThat(raw.pttl(key)).as("replaced %s", key).isBetween(1L, Duration.ofHours(1).toMillis());
+    }
+  }
+
+  @Test
+  void deletingOldGenerationsLeavesNoFencesOrPartitionSetsBehind() {
+    for (long generation = 1; generation <= 3; generation++) {
+      store.write(lease(0, 1), JOBS, generation, COMPUTED_AT, Map.of("w-1", matches("j-1"), "w-2", matches("j-2")));
+      store.write(lease(0, 2), JOBS, generation, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+      store.write(lease(1, 1), JOBS, generation, COMPUTED_AT, Map.of("w-3", matches("j-3")));
+    }
+    store.write(lease(0, 1), JOBS, 4, COMPUTED_AT, Map.of());
+    store.write(lease(0, 1), Direction.WORKERS_FOR_JOB, 1, COMPUTED_AT, Map.of("j-1", matches("w-1")));
+    store.publish(JOBS, 2);
+    store.publish(JOBS, 5);
+    assertThat(keys()).as("a generation with only fences stays known at a publish")
+        .contains(generationKey(JOBS, 4) + ":fences");
+
+    assertThat(store.deleteGenerationsBefore(JOBS, 5)).as("two lists in each of generations 1, 2 and 3").isEqualTo(6);
+
+    String jobs = config.keyPrefix() + ":results:jobs_for_worker:";
+    String workers = config.keyPrefix() + ":results:workers_for_job:";
+    assertThat(keys()).as("nothing of the deleted generations, the other direction untouched").containsExactly(
+        jobs + "generations", jobs + "published",
+        workers + "gen:1", workers + "gen:1:fences", workers + "gen:1:part:0", workers + "generations");
+  }
+
+  /** Every key under the test's prefix, sorted, by SCAN. */
+  private List<String> keys() {
+    TreeSet<String> keys = new TreeSet<>();
+    ScanCursor cursor = ScanCursor.INITIAL;
+    do {
+      KeyScanCursor<String> page = raw.scan(cursor, ScanArgs.Builder.matches(config.keyPrefix() + ":*").limit(1000));
+      keys.addAll(page.getKeys());
+      cursor = page;
+    } while (!cursor.isFinished());
+    return List.copyOf(keys);
+  }
+
+  private static PartitionLease lease(int partition, long token) {
+    return new PartitionLease("run-1", partition, "p" + partition, "node-" + token, token, COMPUTED_AT);
   }
 
   private String generationKey(Direction direction, long generation) {

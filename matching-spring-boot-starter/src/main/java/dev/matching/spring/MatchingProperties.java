@@ -296,6 +296,23 @@ public class MatchingProperties {
     private String tablePrefix = "";
     /** Whether the versioned migrations run at startup (safe from several nodes at once). */
     private boolean migrate = true;
+    /**
+     * PostgreSQL statement_timeout in every transaction of the stores: a statement running longer
+     * is cancelled; 0 turns it off.
+     */
+    private Duration statementTimeout = Duration.ofSeconds(30);
+    /**
+     * PostgreSQL lock_timeout in every transaction: a wait for someone else's lock fails after it
+     * (the batch gives the partition back and tries again); keep it above idle-in-transaction-timeout
+     * and below matching.batch.lease-duration.
+     */
+    private Duration lockTimeout = Duration.ofSeconds(15);
+    /**
+     * PostgreSQL idle_in_transaction_session_timeout in every transaction: the server ends a session
+     * that keeps a transaction open without a word for longer (a stopped or paused node), freeing its
+     * locks; below matching.batch.lease-duration.
+     */
+    private Duration idleInTransactionTimeout = Duration.ofSeconds(10);
 
     public String getSchema() {
       return schema;
@@ -319,6 +336,30 @@ public class MatchingProperties {
 
     public void setMigrate(boolean migrate) {
       this.migrate = migrate;
+    }
+
+    public Duration getStatementTimeout() {
+      return statementTimeout;
+    }
+
+    public void setStatementTimeout(Duration statementTimeout) {
+      this.statementTimeout = statementTimeout;
+    }
+
+    public Duration getLockTimeout() {
+      return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+      this.lockTimeout = lockTimeout;
+    }
+
+    public Duration getIdleInTransactionTimeout() {
+      return idleInTransactionTimeout;
+    }
+
+    public void setIdleInTransactionTimeout(Duration idleInTransactionTimeout) {
+      this.idleInTransactionTimeout = idleInTransactionTimeout;
     }
   }
 

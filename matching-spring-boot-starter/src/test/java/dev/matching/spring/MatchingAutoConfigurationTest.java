@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,18 @@ class MatchingAutoConfigurationTest {
           assertThat(storage.schema()).isEqualTo("tenant_a");
           assertThat(storage.tablePrefix()).isEqualTo("m_");
           assertThat(storage.migrateOnBuild()).isFalse();
+          assertThat(List.of(storage.statementTimeout(), storage.lockTimeout(), storage.idleInTransactionTimeout()))
+              .as("the properties' defaults are the adapter's").containsExactly(
+                  JdbcMatchingStorage.DEFAULT_STATEMENT_TIMEOUT, JdbcMatchingStorage.DEFAULT_LOCK_TIMEOUT,
+                  JdbcMatchingStorage.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT);
         });
+    ApplicationContextRunner jdbcWithBatch = runner.withBean(DataSource.class, PGSimpleDataSource::new)
+        .withBean(MatchingEngine.class, () -> MatchingEngine.builder().build())
+        .withPropertyValues("matching.jdbc.migrate=false", "matching.batch.lease-duration=20s");
+    assertFailsNaming(jdbcWithBatch, "matching.jdbc.lock-timeout", "matching.jdbc.lock-timeout=20s");
+    assertFailsNaming(jdbcWithBatch, "matching.jdbc.idle-in-transaction-timeout",
+        "matching.jdbc.idle-in-transaction-timeout=0s");
+    assertFailsNaming(jdbcWithBatch, "matching.jdbc.statement-timeout", "matching.jdbc.statement-timeout=-1s");
     assertFailsNaming(runner.withBean(DataSource.class, PGSimpleDataSource::new)
         .withBean(MatchingEngine.class, () -> MatchingEngine.builder().build())
         .withPropertyValues("matching.jdbc.migrate=false", "matching.batch.enabled=false"), "matching.jdbc.table-prefix", "matching.jdbc.table-prefix=Bad-Prefix");

@@ -43,7 +43,18 @@ class RecommendationFallbackTest {
     }
 
     @Override
+    public void write(dev.matching.spi.PartitionLease writer, Direction d, long g, Instant at,
+        Map<String, List<Match>> lists) {
+      throw down();
+    }
+
+    @Override
     public void publish(Direction d, long g) {
+      throw down();
+    }
+
+    @Override
+    public boolean publishIfNewer(Direction d, long g) {
       throw down();
     }
 

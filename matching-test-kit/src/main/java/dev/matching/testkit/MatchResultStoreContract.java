@@ -2,12 +2,15 @@ package dev.matching.testkit;
 
 import static dev.matching.testkit.ContractAssertions.assertIllegalArgument;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
 import dev.matching.scoring.FactorScores;
 import dev.matching.spi.MatchList;
+import dev.matching.spi.LeaseLostException;
 import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.PartitionLease;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -274,6 +277,89 @@ public abstract class MatchResultStoreContract {
     assertThat(store.list(WORKERS, 1, null, 10)).extracting(MatchList::subjectId).containsExactly("j-1");
   }
 
+  // ---- fenced partition writes (the batch's) ----
+
+  /** A lease on {@code partition} of run-1 holding fencing token {@code token}. */
+  protected static PartitionLease lease(int partition, long token) {
+    return new PartitionLease("run-1", partition, "p" + partition, "node-" + token, token, COMPUTED_AT);
+  }
+
+  @Test
+  void aStaleTokenIsRefusedAndWritesNothingBeforeOrAfterThePublish() {
+    store.write(lease(0, 2), JOBS, 5, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+
+    assertThatThrownBy(() -> store.write(lease(0, 1), JOBS, 5, COMPUTED_AT,
+        Map.of("w-1", matches("j-stale"), "w-2", matches("j-stale"))))
+        .as("a paused node's late write").isInstanceOf(LeaseLostException.class);
+    store.publish(JOBS, 5);
+    assertThatThrownBy(() -> store.write(lease(0, 1), JOBS, 5, COMPUTED_AT, Map.of("w-1", matches("j-stale"))))
+        .as("into the published generation").isInstanceOf(LeaseLostException.class);
+
+    assertThat(store.find(JOBS, "w-1").orElseThrow().matches()).isEqualTo(matches("j-1"));
+    assertThat(store.find(JOBS, "w-2")).isEmpty();
+    assertThat(store.list(JOBS, 5, null, 10)).hasSize(1);
+  }
+
+  @Test
+  void aHigherTokenReplacesEveryListTheLowerTokenStoredForThatPartitionOnly() {
+    store.write(lease(0, 1), JOBS, 5, COMPUTED_AT, Map.of("w-1", matches("j-1"), "w-2", matches("j-2")));
+    store.write(lease(1, 1), JOBS, 5, COMPUTED_AT, Map.of("w-3", matches("j-3")));
+    store.write(lease(0, 1), WORKERS, 5, COMPUTED_AT, Map.of("j-1", matches("w-1")));
+    store.write(lease(0, 1), JOBS, 4, COMPUTED_AT, Map.of("w-1", matches("j-4")));
+
+    store.write(lease(0, 2), JOBS, 5, COMPUTED_AT, Map.of("w-1", matches("j-new")));
+    store.publish(JOBS, 5);
+    store.publish(WORKERS, 5);
+
+    assertThat(store.find(JOBS, "w-1").orElseThrow().matches()).isEqualTo(matches("j-new"));
+    assertThat(store.find(JOBS, "w-2")).as("ranked only by the lower token").isEmpty();
+    assertThat(store.find(JOBS, "w-3")).as("another partition").isPresent();
+    assertThat(store.find(WORKERS, "j-1")).as("the other direction").isPresent();
+    assertThat(store.list(JOBS, 4, null, 10)).as("another generation").hasSize(1);
+  }
+
+  @Test
+  void theSameTokenWritesAgainHarmlesslyAndAnEmptyWriteStillFences() {
+    store.write(lease(0, 1), JOBS, 5, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+    store.write(lease(0, 1), JOBS, 5, COMPUTED_AT, Map.of("w-1", matches("j-1b"), "w-2", matches("j-2")));
+    store.publish(JOBS, 5);
+    assertThat(store.find(JOBS, "w-1").orElseThrow().matches()).isEqualTo(matches("j-1b"));
+    assertThat(store.find(JOBS, "w-2")).isPresent();
+
+    store.write(lease(0, 3), JOBS, 5, COMPUTED_AT, Map.of());
+
+    assertThat(store.find(JOBS, "w-1")).as("deleted by the empty write of a higher token").isEmpty();
+    assertThat(store.find(JOBS, "w-2")).isEmpty();
+    assertThatThrownBy(() -> store.write(lease(0, 2), JOBS, 5, COMPUTED_AT, Map.of("w-1", matches("j-1"))))
+        .isInstanceOf(LeaseLostException.class);
+  }
+
+  @Test
+  void theTokensOfADeletedGenerationAreDeletedWithIt() {
+    store.write(lease(0, 2), JOBS, 1, COMPUTED_AT, Map.of("w-1", matches("j-1")));
+    store.write(lease(0, 3), JOBS, 2, COMPUTED_AT, Map.of("w-1", matches("j-2")));
+    store.publish(JOBS, 2);
+    store.deleteGenerationsBefore(JOBS, 2);
+
+    store.write(lease(0, 1), JOBS, 1, COMPUTED_AT, Map.of("w-9", matches("j-9")));
+
+    assertThat(store.list(JOBS, 1, null, 10)).as("generation 1 starts over").extracting(MatchList::subjectId)
+        .containsExactly("w-9");
+    assertThatThrownBy(() -> store.write(lease(0, 2), JOBS, 2, COMPUTED_AT, Map.of()))
+        .as("the published generation keeps its tokens").isInstanceOf(LeaseLostException.class);
+  }
+
+  @Test
+  void publishIfNewerNeverGoesBack() {
+    assertThat(store.publishIfNewer(JOBS, 2)).isTrue();
+    assertThat(store.publishIfNewer(JOBS, 1)).as("an older generation").isFalse();
+    assertThat(store.publishIfNewer(JOBS, 2)).as("the same one").isFalse();
+    assertThat(store.publishedGeneration(JOBS)).hasValue(2);
+    assertThat(store.publishedGeneration(WORKERS)).as("per direction").isEmpty();
+    assertThat(store.publishIfNewer(JOBS, 3)).isTrue();
+    assertThat(store.publishedGeneration(JOBS)).hasValue(3);
+  }
+
   @Test
   void badArgumentsAreRejectedAndWriteNothing() {
     Map<String, List<Match>> withBlankSubject = new LinkedHashMap<>();
@@ -289,6 +375,12 @@ public abstract class MatchResultStoreContract {
     assertIllegalArgument(() -> store.write(null, 1, COMPUTED_AT, Map.of()), "direction");
     assertIllegalArgument(() -> store.write(JOBS, 1, null, Map.of()), "computedAt");
     assertIllegalArgument(() -> store.write(JOBS, 1, COMPUTED_AT, null), "listsBySubject");
+    assertIllegalArgument(() -> store.write(null, JOBS, 1, COMPUTED_AT, Map.of()), "writer");
+    assertIllegalArgument(() -> store.write(lease(0, 1), null, 1, COMPUTED_AT, Map.of()), "direction");
+    assertIllegalArgument(() -> store.write(lease(0, 1), JOBS, 0, COMPUTED_AT, Map.of()), "generation");
+    assertIllegalArgument(() -> store.write(lease(0, 1), JOBS, 1, COMPUTED_AT, withNullList), "listsBySubject");
+    assertIllegalArgument(() -> store.publishIfNewer(JOBS, 0), "generation");
+    assertIllegalArgument(() -> store.publishIfNewer(null, 1), "direction");
     assertIllegalArgument(() -> store.publish(JOBS, 0), "generation");
     assertIllegalArgument(() -> store.publish(null, 1), "direction");
     assertIllegalArgument(() -> store.find(JOBS, null), "subjectId");

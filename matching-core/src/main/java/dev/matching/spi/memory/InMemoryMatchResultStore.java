@@ -4,15 +4,19 @@ import dev.matching.model.Checks;
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
 import dev.matching.spi.MatchList;
+import dev.matching.spi.LeaseLostException;
 import dev.matching.spi.MatchResultStore;
+import dev.matching.spi.PartitionLease;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -36,15 +40,7 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
 
   @Override
   public void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> listsBySubject) {
-    Checks.required(direction, "direction");
-    Limits.atLeast(generation, 1, "generation");
-    Checks.required(computedAt, "computedAt");
-    Checks.required(listsBySubject, "listsBySubject");
-    List<MatchList> lists = new ArrayList<>(listsBySubject.size());
-    for (Map.Entry<String, List<Match>> entry : listsBySubject.entrySet()) {
-      lists.add(new MatchList(direction, Checks.id(entry.getKey(), "listsBySubject"), generation, computedAt,
-          Checks.listOf(entry.getValue(), "listsBySubject[" + entry.getKey() + "]")));
-    }
+    List<MatchList> lists = lists(direction, generation, computedAt, listsBySubject);
     if (lists.isEmpty()) {
       return;
     }
@@ -53,6 +49,49 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
       for (MatchList list : lists) {
         bySubject.put(list.subjectId(), list);
       }
+    });
+  }
+
+  @Override
+  public void write(PartitionLease writer, Direction direction, long generation, Instant computedAt,
+      Map<String, List<Match>> listsBySubject) {
+    Checks.required(writer, "writer");
+    List<MatchList> lists = lists(direction, generation, computedAt, listsBySubject);
+    guard.write(() -> {
+      Results r = results.get(direction);
+      Fence fence = r.fences.computeIfAbsent(generation, g -> new TreeMap<>())
+          .computeIfAbsent(writer.partition(), p -> new Fence());
+      if (writer.token() < fence.token) {
+        throw new LeaseLostException("partition " + writer.partition() + " of generation " + generation
+            + " was written with token " + fence.token + "; token " + writer.token() + " is stale");
+      }
+      Map<String, MatchList> bySubject = r.generation(generation);
+      if (writer.token() > fence.token) {
+        fence.subjects.forEach(bySubject::remove);
+        fence.subjects.clear();
+        fence.token = writer.token();
+      }
+      for (MatchList list : lists) {
+        bySubject.put(list.subjectId(), list);
+        fence.subjects.add(list.subjectId());
+      }
+      if (bySubject.isEmpty()) {
+        r.byGeneration.remove(generation);
+      }
+    });
+  }
+
+  @Override
+  public boolean publishIfNewer(Direction direction, long generation) {
+    Checks.required(direction, "direction");
+    Limits.atLeast(generation, 1, "generation");
+    return guard.write(() -> {
+      Results r = results.get(direction);
+      if (r.published >= generation) {
+        return false;
+      }
+      r.published = generation;
+      return true;
     });
   }
 
@@ -98,6 +137,7 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
           older.remove();
         }
       }
+      r.fences.headMap(generation, false).keySet().removeIf(g -> g != r.published);
       return deleted;
     });
   }
@@ -161,6 +201,21 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
     });
   }
 
+  /** The lists to write, validated. */
+  private static List<MatchList> lists(Direction direction, long generation, Instant computedAt,
+      Map<String, List<Match>> listsBySubject) {
+    Checks.required(direction, "direction");
+    Limits.atLeast(generation, 1, "generation");
+    Checks.required(computedAt, "computedAt");
+    Checks.required(listsBySubject, "listsBySubject");
+    List<MatchList> lists = new ArrayList<>(listsBySubject.size());
+    for (Map.Entry<String, List<Match>> entry : listsBySubject.entrySet()) {
+      lists.add(new MatchList(direction, Checks.id(entry.getKey(), "listsBySubject"), generation, computedAt,
+          Checks.listOf(entry.getValue(), "listsBySubject[" + entry.getKey() + "]")));
+    }
+    return lists;
+  }
+
   /** Erases {@code id} from one generation; returns how many lists were deleted or changed. */
   private static long eraseFrom(Map<String, MatchList> bySubject, String id) {
     long touched = bySubject.remove(id) == null ? 0 : 1;
@@ -180,11 +235,19 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
     return touched;
   }
 
+  /** The highest token that wrote one partition of a generation, and the subjects it wrote. */
+  private static final class Fence {
+    long token;
+    final Set<String> subjects = new HashSet<>();
+  }
+
   /** The generations of one direction; guarded by the store's lock. */
   private static final class Results {
     final TreeMap<Long, TreeMap<String, MatchList>> byGeneration = new TreeMap<>();
     /** The published generation, 0 before the first publish. */
     long published;
+    /** Per generation, the fence of each partition written by {@link #write(PartitionLease, Direction, long, Instant, Map)}. */
+    final TreeMap<Long, Map<Integer, Fence>> fences = new TreeMap<>();
 
     TreeMap<String, MatchList> generation(long generation) {
       return byGeneration.computeIfAbsent(generation, g -> new TreeMap<>());

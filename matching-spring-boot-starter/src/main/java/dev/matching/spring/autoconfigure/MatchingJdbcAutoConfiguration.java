@@ -6,6 +6,7 @@ import dev.matching.spi.JobStore;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.WorkerStore;
 import dev.matching.spring.MatchingProperties;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -35,13 +36,30 @@ public class MatchingJdbcAutoConfiguration {
   @ConditionalOnMissingBean
   public JdbcMatchingStorage matchingJdbcStorage(DataSource dataSource, MatchingProperties properties) {
     MatchingProperties.Jdbc p = properties.getJdbc();
+    if (properties.getBatch().isEnabled()) {
+      Duration lease = properties.getBatch().getLeaseDuration();
+      requireBelowLease("lock-timeout", p.getLockTimeout(), lease);
+      requireBelowLease("idle-in-transaction-timeout", p.getIdleInTransactionTimeout(), lease);
+    }
     try {
       return JdbcMatchingStorage.custom().dataSource(dataSource).migrate(p.isMigrate())
-          .schema(p.getSchema()).tablePrefix(p.getTablePrefix()).build();
+          .schema(p.getSchema()).tablePrefix(p.getTablePrefix()).statementTimeout(p.getStatementTimeout())
+          .lockTimeout(p.getLockTimeout()).idleInTransactionTimeout(p.getIdleInTransactionTimeout()).build();
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage());
       String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
       throw new InvalidConfigurationPropertyValueException("matching.jdbc." + PropertyChecks.kebab(field), null, message);
+    }
+  }
+
+  /**
+   * A stopped node must not hold a lock, nor make another node wait for one, longer than a batch
+   * lease: otherwise the node that took a partition over loses its own lease while it waits.
+   */
+  private static void requireBelowLease(String property, Duration timeout, Duration lease) {
+    if (timeout.isZero() || timeout.compareTo(lease) >= 0) {
+      throw new InvalidConfigurationPropertyValueException("matching.jdbc." + property, timeout,
+          "must be above 0 and shorter than matching.batch.lease-duration (" + lease + ") while the batch is on");
     }
   }
 
