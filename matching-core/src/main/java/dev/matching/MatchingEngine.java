@@ -105,7 +105,7 @@ public final class MatchingEngine {
   /** Creates or replaces {@code job} in the store and the index; returns the stored version. */
   public Versioned<Job> upsertJob(Job job) {
     String id = Checks.required(job, "job").id();
-    return written("job", id, jobs.write(id, s -> s.upsert(job)));
+    return written("job", id, jobs.write(s -> s.upsert(job)));
   }
 
   /**
@@ -116,7 +116,7 @@ public final class MatchingEngine {
    */
   public Versioned<Job> upsertJob(Job job, long expectedVersion) {
     String id = Checks.required(job, "job").id();
-    return written("job", id, jobs.write(id, s -> s.upsert(job, expectedVersion)));
+    return written("job", id, jobs.write(s -> s.upsert(job, expectedVersion)));
   }
 
   /** Creates or replaces every job in one atomic step; returns them stored, in order. */
@@ -142,7 +142,7 @@ public final class MatchingEngine {
   /** Creates or replaces {@code worker} in the store and the index; returns the stored version. */
   public Versioned<Worker> upsertWorker(Worker worker) {
     String id = Checks.required(worker, "worker").id();
-    return written("worker", id, workers.write(id, s -> s.upsert(worker)));
+    return written("worker", id, workers.write(s -> s.upsert(worker)));
   }
 
   /**
@@ -153,7 +153,7 @@ public final class MatchingEngine {
    */
   public Versioned<Worker> upsertWorker(Worker worker, long expectedVersion) {
     String id = Checks.required(worker, "worker").id();
-    return written("worker", id, workers.write(id, s -> s.upsert(worker, expectedVersion)));
+    return written("worker", id, workers.write(s -> s.upsert(worker, expectedVersion)));
   }
 
   /** Creates or replaces every worker in one atomic step; returns them stored, in order. */
@@ -421,7 +421,7 @@ public final class MatchingEngine {
       this.index = newIndex.get();
     }
 
-    Versioned<T> write(String id, Function<S, Versioned<T>> op) {
+    Versioned<T> write(Function<S, Versioned<T>> op) {
       writeLock.lock();
       try {
         Versioned<T> stored = op.apply(store);
