@@ -104,7 +104,8 @@ public final class MatchingEngine {
 
   /** Creates or replaces {@code job} in the store and the index; returns the stored version. */
   public Versioned<Job> upsertJob(Job job) {
-    return written("job", job.id(), jobs.write(Checks.required(job, "job").id(), s -> s.upsert(job)));
+    String id = Checks.required(job, "job").id();
+    return written("job", id, jobs.write(s -> s.upsert(job)));
   }
 
   /**
@@ -114,7 +115,8 @@ public final class MatchingEngine {
    * @throws dev.matching.spi.VersionConflictException when it is not; nothing changes
    */
   public Versioned<Job> upsertJob(Job job, long expectedVersion) {
-    return written("job", job.id(), jobs.write(Checks.required(job, "job").id(), s -> s.upsert(job, expectedVersion)));
+    String id = Checks.required(job, "job").id();
+    return written("job", id, jobs.write(s -> s.upsert(job, expectedVersion)));
   }
 
   /** Creates or replaces every job in one atomic step; returns them stored, in order. */
@@ -139,7 +141,8 @@ public final class MatchingEngine {
 
   /** Creates or replaces {@code worker} in the store and the index; returns the stored version. */
   public Versioned<Worker> upsertWorker(Worker worker) {
-    return written("worker", worker.id(), workers.write(Checks.required(worker, "worker").id(), s -> s.upsert(worker)));
+    String id = Checks.required(worker, "worker").id();
+    return written("worker", id, workers.write(s -> s.upsert(worker)));
   }
 
   /**
@@ -149,8 +152,8 @@ public final class MatchingEngine {
    * @throws dev.matching.spi.VersionConflictException when it is not; nothing changes
    */
   public Versioned<Worker> upsertWorker(Worker worker, long expectedVersion) {
-    return written("worker", worker.id(),
-        workers.write(Checks.required(worker, "worker").id(), s -> s.upsert(worker, expectedVersion)));
+    String id = Checks.required(worker, "worker").id();
+    return written("worker", id, workers.write(s -> s.upsert(worker, expectedVersion)));
   }
 
   /** Creates or replaces every worker in one atomic step; returns them stored, in order. */
@@ -418,7 +421,7 @@ public final class MatchingEngine {
       this.index = newIndex.get();
     }
 
-    Versioned<T> write(String id, Function<S, Versioned<T>> op) {
+    Versioned<T> write(Function<S, Versioned<T>> op) {
       writeLock.lock();
       try {
         Versioned<T> stored = op.apply(store);

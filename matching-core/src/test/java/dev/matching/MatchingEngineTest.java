@@ -48,6 +48,19 @@ class MatchingEngineTest {
   }
 
   @Test
+  void aNullEntityIsTheDocumentedIllegalArgumentNamingIt() {
+    MatchingEngine engine = loadedEngine();
+    assertThatThrownBy(() -> engine.upsertJob(null)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("job");
+    assertThatThrownBy(() -> engine.upsertJob(null, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("job");
+    assertThatThrownBy(() -> engine.upsertWorker(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("worker");
+    assertThatThrownBy(() -> engine.upsertWorker(null, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("worker");
+    assertThat(engine.jobIndex().size()).isEqualTo(jobs.size());
+  }
+
+  @Test
   void ranksBothDirectionsExactlyLikeTheBruteForceOracle() {
     MatchingEngine engine = loadedEngine();
     for (Worker w : workers.subList(0, 40)) {

@@ -1,7 +1,9 @@
 package dev.matching.batch;
 
 import dev.matching.spi.BatchRun;
+import dev.matching.model.Checks;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Callbacks on batch progress, for metrics and logs (the Spring Boot starter maps them to
@@ -11,6 +13,15 @@ import java.time.Duration;
 public interface BatchListener {
   /** A listener that does nothing. */
   BatchListener NONE = new BatchListener() {};
+
+  /**
+   * One listener that forwards every event to each of {@code listeners}, in order; one that
+   * throws is logged and does not keep the others from hearing the event. Immutable and
+   * thread-safe when the listeners are.
+   */
+  static BatchListener composite(List<? extends BatchListener> listeners) {
+    return new CompositeBatchListener(Checks.listOf(listeners, "listeners"));
+  }
 
   /** This node finished a partition of {@code run} with {@code items} subjects ranked. */
   default void partitionCompleted(BatchRun run, String spec, long items, Duration took) {}

@@ -257,11 +257,6 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
     return b;
   }
 
-  /** Number of segments in the current snapshot (for diagnostics). */
-  public int segmentCount() {
-    return current.segments.size();
-  }
-
   /** Filter check of an entity. */
   abstract boolean passes(MatchFilter filter, T entity);
 

@@ -147,11 +147,6 @@ public final class WorkerProfile {
     return desiredPay;
   }
 
-  /** Whether the availability is known. */
-  public boolean hasAvailability() {
-    return availability != null;
-  }
-
   /** Number of skill ids covered by the level table. */
   public int levelCount() {
     return levels.length;

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point of the Redis adapters: one command connection shared by the
- * {@link #resultStore() result store}, the {@link #leases() leases} and the
+ * {@link #resultStore() result store} and the
  * {@link #changeEvents() change events}, which open one Pub/Sub connection per subscription.
  *
  * <pre>{@code
@@ -33,7 +33,6 @@ public final class RedisMatching implements AutoCloseable {
   private final @Nullable RedisClient ownedClient;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisMatchResultStore resultStore;
-  private final RedisLeases leases;
   private final RedisChangeEvents changeEvents;
 
   private RedisMatching(RedisClient client, boolean ownsClient, RedisMatchingConfig config) {
@@ -44,7 +43,6 @@ public final class RedisMatching implements AutoCloseable {
       throw new StorageException("Could not connect to Redis: " + e.getMessage(), e);
     }
     this.resultStore = new RedisMatchResultStore(connection, config);
-    this.leases = new RedisLeases(connection, config);
     this.changeEvents = new RedisChangeEvents(client, connection, config);
   }
 
@@ -98,11 +96,6 @@ public final class RedisMatching implements AutoCloseable {
   /** The match result store. */
   public RedisMatchResultStore resultStore() {
     return resultStore;
-  }
-
-  /** The leases. */
-  public RedisLeases leases() {
-    return leases;
   }
 
   /** The change events. */

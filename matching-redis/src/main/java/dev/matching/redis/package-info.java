@@ -1,8 +1,7 @@
 /**
  * Redis adapters for matching, built on Lettuce: {@link dev.matching.redis.RedisMatchResultStore}
  * (published match lists), {@link dev.matching.redis.RedisChangeEvents} (index change events over
- * Pub/Sub with gap detection through a Stream) and {@link dev.matching.redis.RedisLeases} (locks
- * with expiry and fencing tokens). {@link dev.matching.redis.RedisMatching} opens them all from one
+ * Pub/Sub with gap detection through a Stream). {@link dev.matching.redis.RedisMatching} opens both from one
  * {@link dev.matching.redis.RedisMatchingConfig}.
  *
  * <p>Every Redis command is bounded by {@link dev.matching.redis.RedisMatchingConfig#commandTimeout()};

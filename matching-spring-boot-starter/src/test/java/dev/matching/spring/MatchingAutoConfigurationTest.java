@@ -50,6 +50,37 @@ class MatchingAutoConfigurationTest {
       .withPropertyValues("matching.batch.schedule-enabled=false");
 
   @Test
+  void everyBatchListenerBeanHearsAssignmentsAndAThrowingOneDoesNotSilenceTheOthers() {
+    java.util.List<String> heard = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    runner.withPropertyValues("matching.batch.partitions=1")
+        .withBean("throwingListener", dev.matching.batch.BatchListener.class, () -> new dev.matching.batch.BatchListener() {
+          @Override
+          public void runFinished(dev.matching.spi.BatchRun run) {
+            throw new IllegalStateException("listener bug");
+          }
+        })
+        .withBean("recordingListener", dev.matching.batch.BatchListener.class, () -> new dev.matching.batch.BatchListener() {
+          @Override
+          public void assignmentComputed(dev.matching.spi.BatchRun run, dev.matching.batch.BatchAssignment assignment) {
+            heard.add("assignmentComputed");
+          }
+
+          @Override
+          public void runFinished(dev.matching.spi.BatchRun run) {
+            heard.add("runFinished");
+          }
+        }).run(context -> {
+          MatchingEngine engine = context.getBean(MatchingEngine.class);
+          engine.upsertJob(dev.matching.model.Job.builder("j-1").employerId("acme").location(35.68, 139.76).hourlyPay(1300).build());
+          engine.upsertWorker(dev.matching.model.Worker.builder("w-1").home(35.68, 139.76).maxTravelKm(10).build());
+          MatchingBatch batch = context.getBean(MatchingBatch.class);
+          batch.trigger(MatchingBatch.DAILY_MATCHING, 5, dev.matching.batch.AssignmentMode.GREEDY, "tester");
+          batch.runPending();
+          assertThat(heard).containsExactlyInAnyOrder("assignmentComputed", "runFinished");
+        });
+  }
+
+  @Test
   void theBatchStartsWhenTheApplicationIsReadyNotWhenTheContextIsRefreshed() {
     runner.run(context -> {
       MatchingBatch batch = context.getBean(MatchingBatch.class);

@@ -94,6 +94,9 @@ class RecommendationFallbackTest {
     }
   }
 
+  private static final java.time.Clock CLOCK =
+      java.time.Clock.fixed(java.time.Instant.parse("2030-01-06T00:00:00Z"), java.time.ZoneOffset.UTC);
+
   private static MatchController controller(boolean fallback) {
     MatchingEngine engine = MatchingEngine.builder().build();
     engine.upsertJob(Job.builder("job-1").employerId("acme").location(35.68, 139.76).hourlyPay(1300)
@@ -101,7 +104,8 @@ class RecommendationFallbackTest {
         .build());
     engine.upsertWorker(Worker.builder("worker-1").home(35.69, 139.70).maxTravelKm(10).build());
     return new MatchController(engine, new DownStore(), new DomainMapper(), new QueryParameters(20, 100),
-        QueryObserver.NONE, fallback);
+        QueryObserver.NONE, fallback, new dev.matching.spring.web.CursorSeal(null),
+        new dev.matching.spring.web.ClientDisclosure(), CLOCK);
   }
 
   @Test
@@ -109,6 +113,7 @@ class RecommendationFallbackTest {
     StoredMatchesJson live = controller(true).recommendationsForWorker("worker-1");
     assertThat(live.source()).isEqualTo("live");
     assertThat(live.generation()).isZero();
+    assertThat(live.computedAt()).as("stamped by the injected clock").isEqualTo(CLOCK.instant());
     assertThat(live.matches()).extracting(m -> m.id()).containsExactly("job-1");
   }
 

@@ -5,13 +5,11 @@ import dev.matching.batch.BatchConfig;
 import dev.matching.batch.BatchListener;
 import dev.matching.batch.DailySchedule;
 import dev.matching.batch.MatchingBatch;
-import dev.matching.spi.BatchRun;
 import dev.matching.spi.BatchRunStore;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spring.MatchingProperties;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -52,7 +50,7 @@ public class MatchingBatchAutoConfiguration {
     }
     DailySchedule schedule = p.isScheduleEnabled() ? new DailySchedule(p.getScheduleTime(), p.getScheduleZone()) : null;
     return MatchingBatch.builder(engine, runs, results).config(config).clock(clock)
-        .listener(new CompositeListener(listeners.orderedStream().toList())).schedule(schedule).build();
+        .listener(BatchListener.composite(listeners.orderedStream().toList())).schedule(schedule).build();
   }
 
   /**
@@ -107,28 +105,5 @@ public class MatchingBatchAutoConfiguration {
   static String batchProperty(String message) {
     String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
     return "matching.batch." + PropertyChecks.kebab(field);
-  }
-
-  /** Forwards every event to each listener. */
-  private record CompositeListener(List<BatchListener> listeners) implements BatchListener {
-    @Override
-    public void partitionCompleted(BatchRun run, String spec, long items, Duration took) {
-      listeners.forEach(l -> l.partitionCompleted(run, spec, items, took));
-    }
-
-    @Override
-    public void partitionFailed(BatchRun run, String spec, long items, String reason) {
-      listeners.forEach(l -> l.partitionFailed(run, spec, items, reason));
-    }
-
-    @Override
-    public void leaseLost(String runId, String spec) {
-      listeners.forEach(l -> l.leaseLost(runId, spec));
-    }
-
-    @Override
-    public void runFinished(BatchRun run) {
-      listeners.forEach(l -> l.runFinished(run));
-    }
   }
 }

@@ -119,14 +119,15 @@ public class MatchingWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public MatchController matchingMatchController(MatchingEngine engine, MatchResultStore results,
-      DomainMapper mapper, QueryParameters parameters, QueryObserver observer, MatchingProperties properties) {
+      DomainMapper mapper, QueryParameters parameters, QueryObserver observer, MatchingProperties properties,
+      Clock clock) {
     String secret = properties.getWeb().getCursorSecret();
     if (secret != null && !secret.isBlank() && secret.length() < 16) {
       throw new InvalidConfigurationPropertyValueException("matching.web.cursor-secret", "(hidden)",
           "must be at least 16 characters, was " + secret.length());
     }
     return new MatchController(engine, results, mapper, parameters, observer,
-        properties.getWeb().isRecommendationsLiveFallback(), new CursorSeal(secret), new ClientDisclosure());
+        properties.getWeb().isRecommendationsLiveFallback(), new CursorSeal(secret), new ClientDisclosure(), clock);
   }
 
   /** The batch endpoints, when the batch is on. */

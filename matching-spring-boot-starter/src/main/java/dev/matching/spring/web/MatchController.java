@@ -22,6 +22,7 @@ import dev.matching.spring.web.ResultJson.StoredMatchesJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,7 @@ public class MatchController implements MatchingApiController {
   private final QueryObserver observer;
   private final boolean liveFallback;
   private final CursorSeal cursors;
+  private final Clock clock;
   private final ClientDisclosure disclosure;
 
   /**
@@ -73,17 +75,19 @@ public class MatchController implements MatchingApiController {
    */
   public MatchController(MatchingEngine engine, MatchResultStore results, DomainMapper mapper,
       QueryParameters parameters, QueryObserver observer, boolean liveFallback) {
-    this(engine, results, mapper, parameters, observer, liveFallback, new CursorSeal(null), new ClientDisclosure());
+    this(engine, results, mapper, parameters, observer, liveFallback, new CursorSeal(null), new ClientDisclosure(),
+        Clock.systemUTC());
   }
 
   /**
    * Endpoints over {@code engine} and the batch's {@code results}; with {@code liveFallback},
    * recommendations are ranked live when the result store fails; cursors sealed by
-   * {@code cursors}; client callers shown what {@code disclosure} allows.
+   * {@code cursors}; client callers shown what {@code disclosure} allows; live rankings stamped
+   * by {@code clock}.
    */
   public MatchController(MatchingEngine engine, MatchResultStore results, DomainMapper mapper,
       QueryParameters parameters, QueryObserver observer, boolean liveFallback, CursorSeal cursors,
-      ClientDisclosure disclosure) {
+      ClientDisclosure disclosure, Clock clock) {
     this.engine = engine;
     this.results = results;
     this.mapper = mapper;
@@ -92,6 +96,7 @@ public class MatchController implements MatchingApiController {
     this.liveFallback = liveFallback;
     this.cursors = cursors;
     this.disclosure = disclosure;
+    this.clock = clock;
   }
 
   /** The best jobs for a registered worker; for a client, for the worker's coarse profile. */
@@ -240,16 +245,16 @@ public class MatchController implements MatchingApiController {
       LOG.log(System.Logger.Level.WARNING, "result store unavailable; ranking " + id + " live instead", e);
       MatchQuery query = MatchQuery.top(parameters.maxLimit());
       if (client) {
-        return StoredMatchesJson.live(id, java.time.Instant.now(), clientLive(direction, id, query));
+        return StoredMatchesJson.live(id, clock.instant(), clientLive(direction, id, query));
       }
       MatchPage page = forWorker ? engine.topJobsFor(id, query) : engine.topWorkersFor(id, query);
-      return StoredMatchesJson.live(id, java.time.Instant.now(), page);
+      return StoredMatchesJson.live(id, clock.instant(), page);
     }
     if (!client) {
       return StoredMatchesJson.of(stored);
     }
     if (forWorker) {
-      return StoredMatchesJson.live(id, java.time.Instant.now(),
+      return StoredMatchesJson.live(id, clock.instant(),
           clientLive(direction, id, MatchQuery.top(parameters.maxLimit())));
     }
     Optional<Job> job = engine.job(id);
