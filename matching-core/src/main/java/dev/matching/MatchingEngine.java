@@ -16,6 +16,7 @@ import dev.matching.spi.EntityStore;
 import dev.matching.spi.JobStore;
 import dev.matching.spi.Versioned;
 import dev.matching.spi.WorkerStore;
+import dev.matching.spi.support.DaemonThreads;
 import dev.matching.spi.memory.InMemoryJobStore;
 import dev.matching.spi.memory.InMemoryWorkerStore;
 import java.time.Clock;
@@ -293,15 +294,13 @@ public final class MatchingEngine {
    */
   public void reload() {
     Throwable[] workerFailure = new Throwable[1];
-    Thread workerSide = new Thread(() -> {
+    Thread workerSide = DaemonThreads.start("matching-reload-workers", () -> {
       try {
         workers.reload();
       } catch (Throwable e) { // handed to the calling thread below
         workerFailure[0] = e;
       }
-    }, "matching-reload-workers");
-    workerSide.setDaemon(true);
-    workerSide.start();
+    });
     RuntimeException failure = null;
     try {
       jobs.reload();
