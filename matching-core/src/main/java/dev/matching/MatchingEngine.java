@@ -4,6 +4,7 @@ import dev.matching.index.JobIndex;
 import dev.matching.index.EntityIndex;
 import dev.matching.index.WorkerIndex;
 import dev.matching.model.Checks;
+import dev.matching.model.EntityKind;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
 import dev.matching.query.MatchPage;
@@ -66,8 +67,8 @@ public final class MatchingEngine {
     WorkerStore workerStore = b.workerStore != null ? b.workerStore : new InMemoryWorkerStore(b.clock);
     Clock clock = b.clock;
     Duration window = b.availabilityWindow;
-    this.jobs = new Side<>("job", jobStore, () -> JobIndex.create(policy));
-    this.workers = new Side<>("worker", workerStore, () -> WorkerIndex.create(policy, clock, window));
+    this.jobs = new Side<>(EntityKind.JOB, jobStore, () -> JobIndex.create(policy));
+    this.workers = new Side<>(EntityKind.WORKER, workerStore, () -> WorkerIndex.create(policy, clock, window));
     reload();
   }
 
@@ -106,7 +107,7 @@ public final class MatchingEngine {
   /** Creates or replaces {@code job} in the store and the index; returns the stored version. */
   public Versioned<Job> upsertJob(Job job) {
     String id = Checks.required(job, "job").id();
-    return written("job", id, jobs.write(s -> s.upsert(job)));
+    return written(EntityKind.JOB, id, jobs.write(s -> s.upsert(job)));
   }
 
   /**
@@ -117,17 +118,17 @@ public final class MatchingEngine {
    */
   public Versioned<Job> upsertJob(Job job, long expectedVersion) {
     String id = Checks.required(job, "job").id();
-    return written("job", id, jobs.write(s -> s.upsert(job, expectedVersion)));
+    return written(EntityKind.JOB, id, jobs.write(s -> s.upsert(job, expectedVersion)));
   }
 
   /** Creates or replaces every job in one atomic step; returns them stored, in order. */
   public List<Versioned<Job>> upsertJobs(List<Job> batch) {
-    return writtenAll("job", jobs.writeAll(Checks.required(batch, "jobs")), Job::id);
+    return writtenAll(EntityKind.JOB, jobs.writeAll(Checks.required(batch, "jobs")), Job::id);
   }
 
   /** Deletes the job; returns whether it existed. */
   public boolean removeJob(String id) {
-    return removed("job", id, jobs.remove(id));
+    return removed(EntityKind.JOB, id, jobs.remove(id));
   }
 
   /**
@@ -137,13 +138,13 @@ public final class MatchingEngine {
    */
   public void removeJob(String id, long expectedVersion) {
     jobs.remove(id, expectedVersion);
-    removed("job", id, true);
+    removed(EntityKind.JOB, id, true);
   }
 
   /** Creates or replaces {@code worker} in the store and the index; returns the stored version. */
   public Versioned<Worker> upsertWorker(Worker worker) {
     String id = Checks.required(worker, "worker").id();
-    return written("worker", id, workers.write(s -> s.upsert(worker)));
+    return written(EntityKind.WORKER, id, workers.write(s -> s.upsert(worker)));
   }
 
   /**
@@ -154,17 +155,17 @@ public final class MatchingEngine {
    */
   public Versioned<Worker> upsertWorker(Worker worker, long expectedVersion) {
     String id = Checks.required(worker, "worker").id();
-    return written("worker", id, workers.write(s -> s.upsert(worker, expectedVersion)));
+    return written(EntityKind.WORKER, id, workers.write(s -> s.upsert(worker, expectedVersion)));
   }
 
   /** Creates or replaces every worker in one atomic step; returns them stored, in order. */
   public List<Versioned<Worker>> upsertWorkers(List<Worker> batch) {
-    return writtenAll("worker", workers.writeAll(Checks.required(batch, "workers")), Worker::id);
+    return writtenAll(EntityKind.WORKER, workers.writeAll(Checks.required(batch, "workers")), Worker::id);
   }
 
   /** Deletes the worker; returns whether it existed. */
   public boolean removeWorker(String id) {
-    return removed("worker", id, workers.remove(id));
+    return removed(EntityKind.WORKER, id, workers.remove(id));
   }
 
   /**
@@ -174,7 +175,7 @@ public final class MatchingEngine {
    */
   public void removeWorker(String id, long expectedVersion) {
     workers.remove(id, expectedVersion);
-    removed("worker", id, true);
+    removed(EntityKind.WORKER, id, true);
   }
 
   /** Adds a listener to this engine's writes (see {@link WriteListener}). */
@@ -187,12 +188,12 @@ public final class MatchingEngine {
     writeListeners.remove(listener);
   }
 
-  private <T> Versioned<T> written(String kind, String id, Versioned<T> stored) {
+  private <T> Versioned<T> written(EntityKind kind, String id, Versioned<T> stored) {
     notifyListeners(kind, List.of(id), Change.Type.UPSERT);
     return stored;
   }
 
-  private <T> List<Versioned<T>> writtenAll(String kind, List<Versioned<T>> stored, Function<T, String> idOf) {
+  private <T> List<Versioned<T>> writtenAll(EntityKind kind, List<Versioned<T>> stored, Function<T, String> idOf) {
     if (!stored.isEmpty()) {
       List<String> ids = new ArrayList<>(stored.size());
       for (Versioned<T> v : stored) {
@@ -203,14 +204,14 @@ public final class MatchingEngine {
     return stored;
   }
 
-  private boolean removed(String kind, String id, boolean existed) {
+  private boolean removed(EntityKind kind, String id, boolean existed) {
     if (existed) {
       notifyListeners(kind, List.of(id), Change.Type.DELETE);
     }
     return existed;
   }
 
-  private void notifyListeners(String kind, List<String> ids, Change.Type type) {
+  private void notifyListeners(EntityKind kind, List<String> ids, Change.Type type) {
     for (WriteListener l : writeListeners) {
       try {
         l.written(kind, ids, type);
@@ -277,11 +278,11 @@ public final class MatchingEngine {
   }
 
   private Worker requireWorker(String id) {
-    return worker(id).orElseThrow(() -> new NotFoundException("worker", id));
+    return worker(id).orElseThrow(() -> new NotFoundException(EntityKind.WORKER, id));
   }
 
   private Job requireJob(String id) {
-    return job(id).orElseThrow(() -> new NotFoundException("job", id));
+    return job(id).orElseThrow(() -> new NotFoundException(EntityKind.JOB, id));
   }
 
   // ------------------------------------------------------------------------- synchronisation
@@ -406,14 +407,14 @@ public final class MatchingEngine {
 
   /** One kind of entity: its store, its index, and the log position the index reflects. */
   private static final class Side<T, S extends EntityStore<T>, I extends EntityIndex<T>> {
-    private final String kind;
+    private final EntityKind kind;
     private final S store;
     private final Supplier<I> newIndex;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile I index;
     private volatile long appliedSequence;
 
-    Side(String kind, S store, Supplier<I> newIndex) {
+    Side(EntityKind kind, S store, Supplier<I> newIndex) {
       this.kind = kind;
       this.store = store;
       this.newIndex = newIndex;
@@ -539,7 +540,7 @@ public final class MatchingEngine {
 
     @Override
     public String toString() {
-      return kind + " side";
+      return kind.label() + " side";
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.matching;
 
+import dev.matching.model.EntityKind;
 import dev.matching.spi.Change;
 import java.util.List;
 
@@ -12,11 +13,11 @@ import java.util.List;
 @FunctionalInterface
 public interface WriteListener {
   /**
-   * {@code ids} of {@code kind} ({@code job} or {@code worker}) were upserted or deleted.
+   * {@code ids} of {@code kind} were upserted or deleted.
    *
-   * @param kind {@code job} or {@code worker}
+   * @param kind jobs or workers
    * @param ids the ids written, at least one
    * @param type upsert or delete
    */
-  void written(String kind, List<String> ids, Change.Type type);
+  void written(EntityKind kind, List<String> ids, Change.Type type);
 }

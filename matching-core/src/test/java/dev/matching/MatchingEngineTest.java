@@ -232,7 +232,7 @@ class MatchingEngineTest {
   void writeListenersHearEveryWriteThatLandedAndNothingElse() {
     MatchingEngine engine = engine(new InMemoryJobStore(CLOCK), new InMemoryWorkerStore(CLOCK));
     List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-    WriteListener listener = (kind, ids, type) -> heard.add(kind + " " + type + " " + ids);
+    WriteListener listener = (kind, ids, type) -> heard.add(kind.label() + " " + type + " " + ids);
     engine.addWriteListener(listener);
     engine.addWriteListener((kind, ids, type) -> {
       throw new IllegalStateException("a broken listener does not undo the write");

@@ -1,5 +1,6 @@
 package dev.matching.benchmarks;
 
+import dev.matching.model.Checks;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
 import dev.matching.query.Match;
@@ -102,7 +103,7 @@ public final class LuceneJobRanker implements AutoCloseable {
   public LuceneJobRanker(List<Job> jobs, ScoringPolicy policy) {
     for (Factor f : Factor.values()) {
       if (policy.missingData(f).excludes() || policy.floor(f) > 0) {
-        throw new IllegalArgumentException("policy: missing-data exclusions and floors are not supported, was " + policy);
+        throw Checks.fail("policy", "missing-data exclusions and floors are not supported, was " + policy);
       }
     }
     this.policy = policy;

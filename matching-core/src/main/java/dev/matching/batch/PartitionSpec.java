@@ -1,5 +1,6 @@
 package dev.matching.batch;
 
+import dev.matching.model.Checks;
 import dev.matching.query.Direction;
 
 /**
@@ -12,13 +13,13 @@ record PartitionSpec(Direction direction, int bucket, int buckets) {
     int colon = spec.indexOf(':');
     int slash = spec.indexOf('/');
     if (colon < 0 || slash < colon) {
-      throw new IllegalArgumentException("partition spec: expected DIRECTION:bucket/buckets, was \"" + spec + "\"");
+      throw Checks.fail("partition spec", "expected DIRECTION:bucket/buckets, was \"" + spec + "\"");
     }
     Direction direction = Direction.valueOf(spec.substring(0, colon));
     int bucket = Integer.parseInt(spec.substring(colon + 1, slash));
     int buckets = Integer.parseInt(spec.substring(slash + 1));
     if (buckets < 1 || bucket < 0 || bucket >= buckets) {
-      throw new IllegalArgumentException("partition spec: bucket out of range, was \"" + spec + "\"");
+      throw Checks.fail("partition spec", "bucket out of range, was \"" + spec + "\"");
     }
     return new PartitionSpec(direction, bucket, buckets);
   }

@@ -1,5 +1,6 @@
 package dev.matching.index;
 
+import dev.matching.model.Checks;
 import java.util.Arrays;
 
 /**
@@ -41,7 +42,7 @@ final class SpatialOrder {
   static int[] sortedPositions(long[] cells) {
     int n = cells.length;
     if (n >= 1 << 30) {
-      throw new IllegalArgumentException("entries: a segment holds fewer than 2^30 entries, got " + n);
+      throw Checks.fail("entries", "a segment holds fewer than 2^30 entries, got " + n);
     }
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {

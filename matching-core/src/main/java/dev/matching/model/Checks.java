@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Argument checks shared by the matching modules. Every failure is an
- * {@link IllegalArgumentException} whose message names the field and the offending value,
- * for example {@code "latitude: must be within [-90, 90], was 91.0"}.
+ * {@link InvalidArgumentException} naming the field, whose message also names the offending
+ * value, for example {@code "latitude: must be within [-90, 90], was 91.0"}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,14 +29,14 @@ public final class Checks {
    * The exception for a bad {@code field}: {@code field + ": " + problem}. Callers write
    * {@code if (!ok) throw Checks.fail(...)} so the message is only built on failure.
    */
-  public static IllegalArgumentException fail(String field, String problem) {
-    return new IllegalArgumentException(field + ": " + problem);
+  public static InvalidArgumentException fail(String field, String problem) {
+    return new InvalidArgumentException(field, problem);
   }
 
   /** Returns {@code value} or fails with "field: is required" when it is null. */
   public static <T> T required(@Nullable T value, String field) {
     if (value == null) {
-      throw new IllegalArgumentException(field + ": is required");
+      throw fail(field, "is required");
     }
     return value;
   }
@@ -114,7 +114,7 @@ public final class Checks {
     int i = 0;
     for (T v : values) {
       if (v == null) {
-        throw new IllegalArgumentException(field + "[" + i + "]: is required");
+        throw fail(field + "[" + i + "]", "is required");
       }
       i++;
     }

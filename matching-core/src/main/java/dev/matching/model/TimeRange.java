@@ -30,7 +30,7 @@ public record TimeRange(LocalTime start, LocalTime end) {
     try {
       return LocalTime.parse(Checks.required(text, field));
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(field + ": must be a time like 09:00, was \"" + text + "\"", e);
+      throw new InvalidArgumentException(field, "must be a time like 09:00, was \"" + text + "\"", e);
     }
   }
 }

@@ -60,7 +60,7 @@ public final class Timeline {
    */
   public long overlapSeconds(long start, long end) {
     if (!covers(start, end)) {
-      throw new IllegalArgumentException("interval: [" + start + ", " + end + ") is outside the timeline window ["
+      throw Checks.fail("interval", "[" + start + ", " + end + ") is outside the timeline window ["
           + from + ", " + to + ")");
     }
     long[] b = bounds;
@@ -106,11 +106,11 @@ public final class Timeline {
       long start = base + starts[k];
       long end = base + ends[k];
       if (start < previousStart) {
-        throw new IllegalArgumentException("starts: not in ascending order at index " + k);
+        throw Checks.fail("starts", "not in ascending order at index " + k);
       }
       previousStart = start;
       if (!covers(start, end)) {
-        throw new IllegalArgumentException("interval: [" + start + ", " + end + ") is outside the timeline window ["
+        throw Checks.fail("interval", "[" + start + ", " + end + ") is outside the timeline window ["
             + from() + ", " + to() + ")");
       }
       while (i < b.length && b[i + 1] <= start) {

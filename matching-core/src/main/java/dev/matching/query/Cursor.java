@@ -1,5 +1,6 @@
 package dev.matching.query;
 
+import dev.matching.model.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -51,7 +52,7 @@ public record Cursor(double score, String id) {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new IllegalArgumentException("cursor: not a cursor from a previous page, was \"" + shorten(text) + "\"");
+    throw Checks.fail("cursor", "not a cursor from a previous page, was \"" + shorten(text) + "\"");
   }
 
   private static String shorten(String s) {

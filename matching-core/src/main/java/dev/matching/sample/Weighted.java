@@ -1,5 +1,6 @@
 package dev.matching.sample;
 
+import dev.matching.model.Checks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,7 +14,7 @@ final class Weighted<T> {
 
   Weighted(List<T> items, ToDoubleFunction<? super T> weight) {
     if (items.isEmpty()) {
-      throw new IllegalArgumentException("items: must not be empty");
+      throw Checks.fail("items", "must not be empty");
     }
     this.items = List.copyOf(items);
     this.cumulative = new double[items.size()];

@@ -130,7 +130,7 @@ public final class ScoringPolicy {
   public static ScoringPolicy preset(String name) {
     ScoringPolicy p = PRESETS.get(name);
     if (p == null) {
-      throw new IllegalArgumentException("preset: unknown \"" + name + "\", expected one of " + PRESETS.keySet());
+      throw Checks.fail("preset", "unknown \"" + name + "\", expected one of " + PRESETS.keySet());
     }
     return p;
   }

@@ -476,7 +476,7 @@ class ValidationMessagesTest {
     void patternWithANullDayIsRejected() {
       Set<DayOfWeek> days = new HashSet<>(Arrays.asList(DayOfWeek.MONDAY, null));
       assertThatThrownBy(() -> new WeeklyShiftPattern(days, LocalTime.of(9, 0), LocalTime.of(17, 0), TOKYO))
-          .isExactlyInstanceOf(IllegalArgumentException.class)
+          .isExactlyInstanceOf(InvalidArgumentException.class)
           .hasMessageMatching("pattern\\.days\\[[01]\\]: is required");
     }
 

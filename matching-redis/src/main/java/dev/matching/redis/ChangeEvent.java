@@ -1,5 +1,6 @@
 package dev.matching.redis;
 
+import dev.matching.model.EntityKind;
 import dev.matching.model.Checks;
 import dev.matching.spi.Change;
 

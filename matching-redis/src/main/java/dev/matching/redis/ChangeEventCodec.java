@@ -1,5 +1,6 @@
 package dev.matching.redis;
 
+import dev.matching.model.EntityKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

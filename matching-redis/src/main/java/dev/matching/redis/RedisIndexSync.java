@@ -1,5 +1,6 @@
 package dev.matching.redis;
 
+import dev.matching.model.EntityKind;
 import dev.matching.MatchingEngine;
 import dev.matching.WriteListener;
 import dev.matching.model.Checks;
@@ -64,12 +65,11 @@ public final class RedisIndexSync implements AutoCloseable {
     return new RedisIndexSync(Checks.required(engine, "engine"), Checks.required(events, "events"));
   }
 
-  private void publish(RedisChangeEvents events, String kind, List<String> ids, Change.Type type) {
-    EntityKind entityKind = "job".equals(kind) ? EntityKind.JOB : EntityKind.WORKER;
-    long sequence = Math.max(1, entityKind == EntityKind.JOB
+  private void publish(RedisChangeEvents events, EntityKind kind, List<String> ids, Change.Type type) {
+    long sequence = Math.max(1, kind == EntityKind.JOB
         ? engine.jobStore().lastSequence() : engine.workerStore().lastSequence());
     try {
-      events.publish(new ChangeEvent(entityKind, ids.get(ids.size() - 1), type, sequence));
+      events.publish(new ChangeEvent(kind, ids.get(ids.size() - 1), type, sequence));
     } catch (StorageException e) {
       LOG.log(System.Logger.Level.WARNING, "could not publish a change event; other nodes catch up by polling", e);
     }

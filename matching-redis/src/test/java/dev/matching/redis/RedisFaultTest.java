@@ -1,5 +1,6 @@
 package dev.matching.redis;
 
+import dev.matching.model.EntityKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matching.query.Direction;

@@ -1,5 +1,6 @@
 package dev.matching.redis;
 
+import dev.matching.model.EntityKind;
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
 import dev.matching.scoring.FactorScores;

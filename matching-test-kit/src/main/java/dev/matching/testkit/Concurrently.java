@@ -1,5 +1,6 @@
 package dev.matching.testkit;
 
+import dev.matching.model.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Concurrently {
    */
   public static <R> List<R> call(int threads, Duration timeout, Task<R> task) {
     if (threads < 1) {
-      throw new IllegalArgumentException("threads: must be at least 1, was " + threads);
+      throw Checks.fail("threads", "must be at least 1, was " + threads);
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {

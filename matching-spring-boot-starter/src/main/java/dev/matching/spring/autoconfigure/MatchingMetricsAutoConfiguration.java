@@ -1,5 +1,6 @@
 package dev.matching.spring.autoconfigure;
 
+import dev.matching.model.EntityKind;
 import dev.matching.MatchingEngine;
 import dev.matching.batch.MatchingBatch;
 import dev.matching.spi.MatchResultStore;
@@ -58,9 +59,9 @@ public class MatchingMetricsAutoConfiguration {
   public MeterBinder matchingIndexMeters(MatchingEngine engine) {
     return registry -> {
       Gauge.builder(MatchingMetrics.INDEX_SIZE, engine, e -> e.jobIndex().size()).description("Entities in an index")
-          .tag(MatchingMetrics.TAG_KIND, "job").register(registry);
+          .tag(MatchingMetrics.TAG_KIND, EntityKind.JOB.label()).register(registry);
       Gauge.builder(MatchingMetrics.INDEX_SIZE, engine, e -> e.workerIndex().size()).description("Entities in an index")
-          .tag(MatchingMetrics.TAG_KIND, "worker").register(registry);
+          .tag(MatchingMetrics.TAG_KIND, EntityKind.WORKER.label()).register(registry);
       Gauge.builder(MatchingMetrics.INDEX_LAG, engine, MatchingEngine::indexLag)
           .description("Store changes not yet applied to the indexes").register(registry);
     };

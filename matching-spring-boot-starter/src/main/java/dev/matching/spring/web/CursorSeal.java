@@ -1,5 +1,6 @@
 package dev.matching.spring.web;
 
+import dev.matching.model.Checks;
 import dev.matching.query.Cursor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ public final class CursorSeal {
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       // reported below, without the reason: a caller learns only that the cursor is not valid here
     }
-    throw new IllegalArgumentException("cursor: not a cursor of a previous page of this ranking, was \""
+    throw Checks.fail("cursor", "not a cursor of a previous page of this ranking, was \""
         + (text.length() <= 64 ? text : text.substring(0, 64) + "...") + "\"");
   }
 

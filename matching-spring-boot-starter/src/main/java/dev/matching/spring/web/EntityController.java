@@ -1,5 +1,6 @@
 package dev.matching.spring.web;
 
+import dev.matching.model.EntityKind;
 import dev.matching.MatchingEngine;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
@@ -53,7 +54,7 @@ public class EntityController implements MatchingApiController {
       JobWriteAuthorizer jobWriteAuthorizer) {
     this.engine = engine;
     this.jobWriteAuthorizer = jobWriteAuthorizer;
-    this.jobs = new EntityEndpoints<>("job", engine.jobStore(), new EntityEndpoints.Writes<>() {
+    this.jobs = new EntityEndpoints<>(EntityKind.JOB, engine.jobStore(), new EntityEndpoints.Writes<>() {
       @Override
       public Versioned<Job> upsert(Job entity) {
         return engine.upsertJob(entity);
@@ -81,7 +82,7 @@ public class EntityController implements MatchingApiController {
     }, mapper::toJob, mapper::toJobJson, JobJson::id,
         (id, record) -> jobWriteAuthorizer.check(id, storedEmployerOf(id), record.employerId()),
         maxBulkRecords, maxPage);
-    this.workers = new EntityEndpoints<>("worker", engine.workerStore(), new EntityEndpoints.Writes<>() {
+    this.workers = new EntityEndpoints<>(EntityKind.WORKER, engine.workerStore(), new EntityEndpoints.Writes<>() {
       @Override
       public Versioned<Worker> upsert(Worker entity) {
         return engine.upsertWorker(entity);

@@ -1,5 +1,6 @@
 package dev.matching.spring.web;
 
+import dev.matching.model.EntityKind;
 import dev.matching.NotFoundException;
 import dev.matching.model.Checks;
 import dev.matching.spi.EntityStore;
@@ -48,7 +49,7 @@ final class EntityEndpoints<T, J extends Record> {
   /** Ids that name routes of the API ({@code /jobs/bulk}), refused as entity ids. */
   static final Set<String> RESERVED_IDS = Set.of("bulk");
 
-  private final String kind;
+  private final EntityKind kind;
   private final EntityStore<T> store;
   private final Writes<T> writes;
   private final BiFunction<String, JsonBody<J>, T> toDomain;
@@ -58,7 +59,7 @@ final class EntityEndpoints<T, J extends Record> {
   private final int maxBulkRecords;
   private final int maxPage;
 
-  EntityEndpoints(String kind, EntityStore<T> store, Writes<T> writes, BiFunction<String, JsonBody<J>, T> toDomain,
+  EntityEndpoints(EntityKind kind, EntityStore<T> store, Writes<T> writes, BiFunction<String, JsonBody<J>, T> toDomain,
       Function<Versioned<T>, J> toJson, Function<J, @Nullable String> idOfJson, RecordCheck<J> bulkCheck,
       int maxBulkRecords, int maxPage) {
     this.kind = kind;
@@ -130,7 +131,7 @@ final class EntityEndpoints<T, J extends Record> {
   }
 
   private PreconditionFailedException preconditionFailed(String id, @Nullable Long current) {
-    return new PreconditionFailedException(kind, id, current == null ? "If-Match does not hold: no such " + kind
+    return new PreconditionFailedException(kind.label(), id, current == null ? "If-Match does not hold: no such " + kind.label()
         : "If-Match does not hold: the current version is " + Versions.etag(current));
   }
 

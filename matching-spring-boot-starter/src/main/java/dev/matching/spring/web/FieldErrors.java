@@ -1,5 +1,6 @@
 package dev.matching.spring.web;
 
+import dev.matching.model.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * Collects every field error of one request while it is converted to domain values, so the
  * answer lists them all instead of the first. Not thread-safe; one per request.
  *
- * <p>The domain's {@link IllegalArgumentException}s read {@code "field: problem"} (core's
- * {@code Checks} convention; the field possibly dotted or indexed, as in {@code shift.end} or
- * {@code requiredSkills[x].minLevel}). {@link #attempt(String, Map, Supplier)} maps that Java
+ * <p>The domain refuses a value with an {@link InvalidArgumentException} naming the Java field,
+ * possibly dotted or indexed, as in {@code shift.end} or {@code requiredSkills[x].minLevel}; any
+ * other {@link IllegalArgumentException} is recorded against the whole value with its message.
+ * {@link #attempt(String, Map, Supplier)} maps that Java
  * field to the JSON name through an explicit table, with bracketed values written {@code []}
  * in its keys and {@code {}} in its values: {@code "skills[]" -> "skills.{}"} turns
  * {@code skills[レジ]} into {@code skills.レジ}.
@@ -24,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  * one of them is dropped (a value that did not bind is null, and "is required" would be wrong).
  */
 final class FieldErrors {
-  private static final Pattern DOMAIN_MESSAGE = Pattern.compile("^([A-Za-z][A-Za-z0-9.]*(?:\\[[^\\]]*\\][A-Za-z0-9.]*)*): (.*)$", Pattern.DOTALL);
   private static final Pattern BRACKETS = Pattern.compile("\\[([^\\]]*)\\]");
   private final List<FieldError> errors = new ArrayList<>();
   private final List<String> unbound = new ArrayList<>();
@@ -55,16 +56,17 @@ final class FieldErrors {
   <T> @Nullable T attempt(String path, Map<String, String> names, Supplier<T> build) {
     try {
       return build.get();
-    } catch (IllegalArgumentException e) {
-      String message = e.getMessage() == null ? "is invalid" : e.getMessage();
-      Matcher m = DOMAIN_MESSAGE.matcher(message);
-      String json = m.matches() ? jsonName(m.group(1), names) : null;
-      if (json == null) {
-        add(path.isEmpty() ? "body" : path, m.matches() ? jsonNames(m.group(2), path, names) : message);
+    } catch (InvalidArgumentException e) {
+      String json = jsonName(e.field(), names);
+      String problem = jsonNames(e.problem(), path, names);
+      if (json == null || json.isEmpty()) {
+        add(path.isEmpty() ? "body" : path, problem);
       } else {
-        add(json.isEmpty() ? (path.isEmpty() ? "body" : path) : path.isEmpty() ? json : path + "." + json,
-            jsonNames(m.group(2), path, names));
+        add(path.isEmpty() ? json : path + "." + json, problem);
       }
+      return null;
+    } catch (IllegalArgumentException e) {
+      add(path.isEmpty() ? "body" : path, e.getMessage() == null ? "is invalid" : e.getMessage());
       return null;
     }
   }
@@ -102,15 +104,12 @@ final class FieldErrors {
   <T> @Nullable T attempt(String path, Supplier<T> build) {
     try {
       return build.get();
+    } catch (InvalidArgumentException e) {
+      String field = e.field();
+      add(join(path, snake(field.substring(field.lastIndexOf('.') + 1))), e.problem());
+      return null;
     } catch (IllegalArgumentException e) {
-      String message = e.getMessage() == null ? "is invalid" : e.getMessage();
-      Matcher m = DOMAIN_MESSAGE.matcher(message);
-      if (m.matches()) {
-        String field = m.group(1);
-        add(join(path, snake(field.substring(field.lastIndexOf('.') + 1))), m.group(2));
-      } else {
-        add(path.isEmpty() ? "body" : path, message);
-      }
+      add(path.isEmpty() ? "body" : path, e.getMessage() == null ? "is invalid" : e.getMessage());
       return null;
     }
   }

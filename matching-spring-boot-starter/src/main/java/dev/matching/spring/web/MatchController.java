@@ -1,5 +1,6 @@
 package dev.matching.spring.web;
 
+import dev.matching.model.EntityKind;
 import dev.matching.MatchingEngine;
 import dev.matching.NotFoundException;
 import dev.matching.model.Job;
@@ -146,7 +147,7 @@ public class MatchController implements MatchingApiController {
     String context = clientContext("jobs/matches", id, job.map(MatchController::fingerprint).orElse(""), preset, null,
         skills, from, to);
     MatchQuery query = parameters.toQuery(limit, cursor, c -> cursors.open(c, context), preset, null, skills, from, to);
-    Job subject = job.orElseThrow(() -> new NotFoundException("job", id));
+    Job subject = job.orElseThrow(() -> new NotFoundException(EntityKind.JOB, id));
     MatchPage page = observer.observe(Direction.WORKERS_FOR_JOB, () -> engine.topWorkersFor(subject, query));
     return MatchPageJson.of(shownToClient(page, subject, policyOf(query)), c -> cursors.seal(c, context));
   }
@@ -292,11 +293,11 @@ public class MatchController implements MatchingApiController {
   }
 
   private Worker requireWorker(String id) {
-    return engine.worker(id).orElseThrow(() -> new NotFoundException("worker", id));
+    return engine.worker(id).orElseThrow(() -> new NotFoundException(EntityKind.WORKER, id));
   }
 
   private Job requireJob(String id) {
-    return engine.job(id).orElseThrow(() -> new NotFoundException("job", id));
+    return engine.job(id).orElseThrow(() -> new NotFoundException(EntityKind.JOB, id));
   }
 
   /** Whether the current request is a client's; false outside a request and with security off. */

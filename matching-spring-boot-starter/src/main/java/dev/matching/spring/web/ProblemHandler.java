@@ -1,6 +1,7 @@
 package dev.matching.spring.web;
 
 import dev.matching.NotFoundException;
+import dev.matching.model.InvalidArgumentException;
 import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.StorageException;
 import dev.matching.spi.VersionConflictException;
@@ -70,9 +71,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       LOG.log(System.Logger.Level.WARNING, "the store refused a write", e);
       return ResponseEntity.badRequest().body(invalid(List.of(new FieldError("body", "could not be stored"))));
     }
-    int colon = message.indexOf(": ");
-    FieldError error = colon > 0
-        ? new FieldError(FieldErrors.snake(message.substring(0, colon)), message.substring(colon + 2))
+    FieldError error = e instanceof InvalidArgumentException invalid
+        ? new FieldError(FieldErrors.snake(invalid.field()), invalid.problem())
         : new FieldError("request", message);
     return ResponseEntity.badRequest().body(invalid(List.of(error)));
   }

@@ -2,6 +2,7 @@ package dev.matching.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.matching.model.InvalidArgumentException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
@@ -22,10 +23,19 @@ class ProblemHandlerMessagesTest {
   }
 
   @Test
-  void aDomainMessageKeepsItsField() {
-    ProblemDetail p = handler.illegalArgument(new IllegalArgumentException("topN: must be within [1, 1000], was 0"))
+  void aDomainRefusalKeepsItsField() {
+    ProblemDetail p = handler.illegalArgument(new InvalidArgumentException("topN", "must be within [1, 1000], was 0"))
         .getBody();
 
     assertThat(p.getProperties()).containsEntry("errors", List.of(new FieldError("top_n", "must be within [1, 1000], was 0")));
+  }
+
+  @Test
+  void anUntypedRefusalIsNotParsedForAField() {
+    ProblemDetail p = handler.illegalArgument(new IllegalArgumentException("topN: must be within [1, 1000], was 0"))
+        .getBody();
+
+    assertThat(p.getProperties())
+        .containsEntry("errors", List.of(new FieldError("request", "topN: must be within [1, 1000], was 0")));
   }
 }
