@@ -2,6 +2,7 @@ package dev.matching;
 
 import dev.matching.index.JobIndex;
 import dev.matching.index.EntityIndex;
+import dev.matching.index.IndexView;
 import dev.matching.index.WorkerIndex;
 import dev.matching.model.Checks;
 import dev.matching.model.EntityKind;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -92,14 +94,21 @@ public final class MatchingEngine {
     return workers.store;
   }
 
-  /** The in-memory job index, for statistics and advanced queries. */
-  public JobIndex jobIndex() {
-    return jobs.index;
+  /**
+   * A read-only view of the in-memory job index, for statistics and checks; it follows the index
+   * across {@link #reload()}s. Writes go through this engine ({@link #upsertJob} and the like).
+   */
+  public IndexView<Job> jobIndex() {
+    return jobs.view;
   }
 
-  /** The in-memory worker index, for statistics and advanced queries. */
-  public WorkerIndex workerIndex() {
-    return workers.index;
+  /**
+   * A read-only view of the in-memory worker index, for statistics and checks; it follows the
+   * index across {@link #reload()}s. Writes go through this engine ({@link #upsertWorker} and the
+   * like).
+   */
+  public IndexView<Worker> workerIndex() {
+    return workers.view;
   }
 
   // ---------------------------------------------------------------------------------- writes
@@ -413,6 +422,32 @@ public final class MatchingEngine {
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile I index;
     private volatile long appliedSequence;
+    private final IndexView<T> view = new IndexView<>() {
+      @Override
+      public int size() {
+        return index.size();
+      }
+
+      @Override
+      public Optional<T> get(String id) {
+        return index.get(id);
+      }
+
+      @Override
+      public void forEach(Consumer<? super T> action) {
+        index.forEach(action);
+      }
+
+      @Override
+      public long estimatedBytes() {
+        return index.estimatedBytes();
+      }
+
+      @Override
+      public String toString() {
+        return kind.label() + " index view of " + size();
+      }
+    };
 
     Side(EntityKind kind, S store, Supplier<I> newIndex) {
       this.kind = kind;

@@ -194,6 +194,26 @@ class MatchingEngineTest {
   }
 
   @Test
+  void theIndexViewsAreReadOnlyAndFollowAReload() {
+    JobStore jobStore = new InMemoryJobStore(CLOCK);
+    MatchingEngine engine = engine(jobStore, new InMemoryWorkerStore(CLOCK));
+    dev.matching.index.IndexView<Job> view = engine.jobIndex();
+    assertThat(view).isNotInstanceOf(dev.matching.index.EntityIndex.class);
+    assertThat(engine.workerIndex()).isNotInstanceOf(dev.matching.index.EntityIndex.class);
+
+    jobStore.upsertAll(jobs.subList(0, 50));
+    engine.reload();
+    engine.upsertJob(jobs.get(60));
+
+    assertThat(view.size()).isEqualTo(51);
+    assertThat(view.get(jobs.get(60).id())).contains(jobs.get(60));
+    List<String> seen = new ArrayList<>();
+    view.forEach((Job j) -> seen.add(j.id()));
+    assertThat(seen).hasSize(51).contains(jobs.get(0).id(), jobs.get(60).id());
+    assertThat(view.estimatedBytes()).isPositive();
+  }
+
+  @Test
   void reloadRebuildsFromTheStoreAfterOutOfBandWrites() {
     JobStore jobStore = new InMemoryJobStore(CLOCK);
     MatchingEngine engine = engine(jobStore, new InMemoryWorkerStore(CLOCK));

@@ -1,26 +1,15 @@
 package dev.matching.index;
 
 import java.util.Collection;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The maintenance side of an in-memory index ({@link JobIndex}, {@link WorkerIndex}): what a
- * caller keeping it in step with a store needs. Implementations are thread-safe: readers never
- * block and see each write entirely or not at all.
+ * caller keeping it in step with a store needs, on top of the reads of {@link IndexView}.
+ * Implementations are thread-safe: readers never block and see each write entirely or not at all.
  *
  * @param <T> the indexed entity type
  */
-public interface EntityIndex<T> {
-
-  /** Number of live entities. */
-  int size();
-
-  /** The live entity with that id, or empty. */
-  Optional<T> get(String id);
-
-  /** Visits every live entity of one consistent snapshot. */
-  void forEach(Consumer<? super T> action);
+public interface EntityIndex<T> extends IndexView<T> {
 
   /** Adds or replaces {@code item}. */
   void upsert(T item);
@@ -36,7 +25,4 @@ public interface EntityIndex<T> {
 
   /** Replaces the whole content in one atomic step. */
   void replaceAll(Collection<? extends T> items);
-
-  /** Approximate heap bytes of the index structures, the entities themselves excluded. */
-  long estimatedBytes();
 }

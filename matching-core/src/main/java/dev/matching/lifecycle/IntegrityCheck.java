@@ -2,7 +2,7 @@ package dev.matching.lifecycle;
 
 import dev.matching.MatchingEngine;
 import dev.matching.batch.MatchingBatch;
-import dev.matching.index.EntityIndex;
+import dev.matching.index.IndexView;
 import dev.matching.lifecycle.IntegrityFinding.Kind;
 import dev.matching.model.Checks;
 import dev.matching.model.Job;
@@ -136,7 +136,7 @@ public final class IntegrityCheck {
    * Reads every stored entity, compares it with the index, and finds indexed entities not
    * stored; returns the stored ids with whether each is live (open job, active worker).
    */
-  private static <T> Map<String, Stored> scan(String kind, EntityStore<T> store, EntityIndex<T> index,
+  private static <T> Map<String, Stored> scan(String kind, EntityStore<T> store, IndexView<T> index,
       Function<T, String> idOf, Predicate<T> live, Findings findings) {
     Map<String, Stored> ids = new HashMap<>();
     String after = null;
