@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.matching.model.InvalidArgumentException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +102,19 @@ class ArchitectureTest {
   @Test
   void packagesAreFreeOfCycles() {
     slices().matching("dev.matching.(*)..").should().beFreeOfCycles().check(core);
+  }
+
+  @Test
+  void theAdapterSupportKnowsOnlyTheSpisAndTheModel() {
+    onlyDependsOn("dev.matching.spi.support..", "dev.matching.spi", "dev.matching.model..").check(core);
+  }
+
+  @Test
+  void argumentFailuresNameTheirField() {
+    noClasses().that().doNotHaveFullyQualifiedName(InvalidArgumentException.class.getName())
+        .should().callConstructor(IllegalArgumentException.class, String.class)
+        .orShould().callConstructor(IllegalArgumentException.class, String.class, Throwable.class)
+        .because("a refused argument is an InvalidArgumentException (Checks.fail), whose field() callers read")
+        .check(core);
   }
 }
