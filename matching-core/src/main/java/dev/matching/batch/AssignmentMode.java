@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a run ends with a capacity-aware assignment of workers to jobs, and with which
- * {@link Assigner}. Kept with the run as its {@value MatchingBatch#PARAM_ASSIGNMENT} parameter
+ * {@link Assigner}. Kept with the run as its {@code assignment} parameter ({@link RunParameters})
  * in lower case ({@code none}, {@code greedy}, {@code optimal}).
  */
 public enum AssignmentMode {
@@ -37,7 +37,7 @@ public enum AssignmentMode {
         return mode;
       }
     }
-    throw Checks.fail(MatchingBatch.PARAM_ASSIGNMENT, "must be none, greedy or optimal, was \"" + value + "\"");
+    throw Checks.fail(RunParameters.ASSIGNMENT, "must be none, greedy or optimal, was \"" + value + "\"");
   }
 
   /** The assigner of this mode; none for {@link #NONE}. */

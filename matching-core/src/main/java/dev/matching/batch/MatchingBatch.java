@@ -3,47 +3,18 @@ package dev.matching.batch;
 import dev.matching.MatchingEngine;
 import dev.matching.NotFoundException;
 import dev.matching.assignment.Assigner;
-import dev.matching.assignment.Assignment;
 import dev.matching.assignment.AssignmentProblem;
-import dev.matching.assignment.AssignmentReport;
 import dev.matching.model.Checks;
-import dev.matching.model.Job;
-import dev.matching.model.Worker;
 import dev.matching.query.Direction;
-import dev.matching.query.Match;
-import dev.matching.query.MatchQuery;
 import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.BatchRun;
 import dev.matching.spi.BatchRunStore;
-import dev.matching.spi.BatchState;
-import dev.matching.spi.LeaseLostException;
-import dev.matching.spi.MatchList;
 import dev.matching.spi.MatchResultStore;
-import dev.matching.spi.NewBatchRun;
-import dev.matching.spi.PartitionLease;
-import dev.matching.spi.StorageException;
 import dev.matching.spi.PartitionStatus;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * writes made while a run is in progress may be seen by some partitions and not others.
  *
  * <p><b>Assignment.</b> A run triggered with an {@link AssignmentMode} other than none (run
- * parameters {@value #PARAM_ASSIGNMENT} and {@value #PARAM_MAX_OFFERS}) ends with a
+ * parameters {@code assignment} and {@code max_offers_per_worker}) ends with a
  * capacity-aware assignment: the node that publishes it reads the published jobs-for-worker list
  * of every active worker it has indexed, builds an {@link AssignmentProblem} (one edge per stored
  * match; job capacity its headcount, worker capacity the run's maximum offers), runs the greedy
@@ -80,60 +51,32 @@ import org.jspecify.annotations.Nullable;
  * totals to {@link BatchListener#assignmentComputed} and logs them. The assignment is not stored:
  * the {@link MatchResultStore} holds ranked lists only. A failure to compute it is logged and
  * leaves the run succeeded and published.
+ *
+ * <p><b>Run parameters.</b> What a run was triggered with is kept in its
+ * {@link BatchRun#parameters()}; {@link RunParameters} reads them, and documents what the batch
+ * does with a run whose parameters are missing or malformed.
  */
 public final class MatchingBatch implements AutoCloseable {
   /** The one batch type: the daily matching run of the operations manual. */
   public static final String DAILY_MATCHING = "daily_matching";
-  /** Run parameter: the generation the run writes. */
-  public static final String PARAM_GENERATION = "generation";
-  /** Run parameter: matches stored per subject. */
-  public static final String PARAM_TOP_N = "top_n";
-  /** Run parameter: comma-separated directions ranked. */
-  public static final String PARAM_DIRECTIONS = "directions";
-  /** Run parameter: the {@link AssignmentMode} the run ends with; absent means none. */
-  public static final String PARAM_ASSIGNMENT = "assignment";
-  /** Run parameter: offers per worker in the run's assignment; set with {@value #PARAM_ASSIGNMENT}. */
-  public static final String PARAM_MAX_OFFERS = "max_offers_per_worker";
-  /**
-   * Run parameter: the jobs in the store when the run was triggered ({@value #PARAM_JOBS_INDEXED}:
-   * in this node's index); with the workers' counts, what the run saw, for operators comparing a
-   * run with the market (the integrity check reports subjects a published run left out).
-   */
-  public static final String PARAM_JOBS_STORED = "jobs_stored";
-  /** Run parameter: the jobs in the triggering node's index when the run was triggered. */
-  public static final String PARAM_JOBS_INDEXED = "jobs_indexed";
-  /** Run parameter: the workers in the store when the run was triggered. */
-  public static final String PARAM_WORKERS_STORED = "workers_stored";
-  /** Run parameter: the workers in the triggering node's index when the run was triggered. */
-  public static final String PARAM_WORKERS_INDEXED = "workers_indexed";
 
-  private static final System.Logger LOG = System.getLogger(MatchingBatch.class.getName());
-  private static final int HEARTBEAT_CHECK_EVERY = 64;
-  /** Longest time between two {@link #cleanUp()} runs of a started node. */
-  private static final long CLEAN_UP_EVERY_SECONDS = 60;
-  private volatile @Nullable Instant lastCleanUp;
-  /** Set by {@link #stop}: work in progress gives its partition back instead of finishing it. */
-  private volatile boolean stopping;
-
-  private final MatchingEngine engine;
-  private final BatchRunStore runs;
-  private final MatchResultStore results;
-  private final BatchConfig config;
-  private final Clock clock;
-  private final BatchListener listener;
+  // A facade: the work is done by package-private parts sharing one BatchContext. RunControl
+  // triggers, retries and cancels runs; PartitionWorker claims and ranks partitions;
+  // ResultPublisher publishes, cleans up and assigns; BatchPoller polls in the background.
+  private final BatchContext context;
   private final @Nullable DailySchedule schedule;
-  private final Object lifecycle = new Object();
-  private @Nullable ScheduledExecutorService poller;
-  private volatile @Nullable BatchAssignment lastAssignment;
+  private final RunControl control;
+  private final ResultPublisher publisher;
+  private final PartitionWorker worker;
+  private final BatchPoller poller;
 
   private MatchingBatch(Builder b) {
-    this.engine = b.engine;
-    this.runs = b.runs;
-    this.results = b.results;
-    this.config = b.config;
-    this.clock = b.clock;
-    this.listener = b.listener;
+    this.context = new BatchContext(b.engine, b.runs, b.results, b.config, b.clock, b.listener);
     this.schedule = b.schedule;
+    this.control = new RunControl(context, schedule);
+    this.publisher = new ResultPublisher(context);
+    this.worker = new PartitionWorker(context, publisher);
+    this.poller = new BatchPoller(context, control, worker, publisher);
   }
 
   /** A builder over {@code engine} and the two batch stores. */
@@ -143,7 +86,7 @@ public final class MatchingBatch implements AutoCloseable {
 
   /** The configuration. */
   public BatchConfig config() {
-    return config;
+    return context.config();
   }
 
   /** The daily schedule, when there is one. */
@@ -160,12 +103,12 @@ public final class MatchingBatch implements AutoCloseable {
    * @throws BatchConflictException when a run of that type is queued or running
    */
   public BatchRun trigger(String type, String triggeredBy) {
-    return trigger(type, config.topN(), triggeredBy);
+    return control.trigger(type, triggeredBy);
   }
 
   /** As {@link #trigger(String, String)} storing {@code topN} matches per subject. */
   public BatchRun trigger(String type, int topN, String triggeredBy) {
-    return trigger(type, topN, config.assignment(), triggeredBy);
+    return control.trigger(type, topN, triggeredBy);
   }
 
   /**
@@ -176,42 +119,12 @@ public final class MatchingBatch implements AutoCloseable {
    *     directions leave out {@link Direction#JOBS_FOR_WORKER}
    */
   public BatchRun trigger(String type, int topN, AssignmentMode assignment, String triggeredBy) {
-    requireKnownType(type);
-    Checks.intIn(topN, 1, BatchConfig.MAX_TOP_N, "topN");
-    BatchConfig.checkAssignment(assignment, config.directions());
-    Checks.id(triggeredBy, "triggeredBy");
-    Instant now = clock.instant();
-    List<String> partitions = new ArrayList<>();
-    List<String> directionNames = new ArrayList<>();
-    for (Direction d : Direction.values()) {
-      if (config.directions().contains(d)) {
-        directionNames.add(d.name());
-        for (int b = 0; b < config.partitions(); b++) {
-          partitions.add(new PartitionSpec(d, b, config.partitions()).toString());
-        }
-      }
-    }
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put(PARAM_GENERATION, Long.toString(now.toEpochMilli()));
-    parameters.put(PARAM_TOP_N, Integer.toString(topN));
-    parameters.put(PARAM_DIRECTIONS, String.join(",", directionNames));
-    if (assignment != AssignmentMode.NONE) {
-      parameters.put(PARAM_ASSIGNMENT, assignment.parameterValue());
-      parameters.put(PARAM_MAX_OFFERS, Integer.toString(config.maxOffersPerWorker()));
-    }
-    parameters.put(PARAM_JOBS_STORED, Long.toString(engine.jobStore().count()));
-    parameters.put(PARAM_JOBS_INDEXED, Integer.toString(engine.jobIndex().size()));
-    parameters.put(PARAM_WORKERS_STORED, Long.toString(engine.workerStore().count()));
-    parameters.put(PARAM_WORKERS_INDEXED, Integer.toString(engine.workerIndex().size()));
-    BatchRun run = runs.create(new NewBatchRun(type, parameters, partitions, triggeredBy), now);
-    LOG.log(Level.INFO, "batch {0} of type {1} triggered by {2}: {3} partitions, top {4}",
-        run.id(), type, triggeredBy, partitions.size(), topN);
-    return run;
+    return control.trigger(type, topN, assignment, triggeredBy);
   }
 
   /** The run, or empty. */
   public Optional<BatchRun> status(String runId) {
-    return runs.find(Checks.required(runId, "runId"));
+    return context.runs().find(Checks.required(runId, "runId"));
   }
 
   /**
@@ -221,12 +134,12 @@ public final class MatchingBatch implements AutoCloseable {
    */
   public BatchProgress progress(String runId) {
     BatchRun run = status(runId).orElseThrow(() -> new NotFoundException("batch run", runId));
-    return BatchProgress.of(run, clock.instant());
+    return BatchProgress.of(run, context.clock().instant());
   }
 
   /** Runs newest first, of {@code type} (all when null), at most {@code limit}. */
   public List<BatchRun> runs(@Nullable String type, int limit) {
-    return runs.list(type, limit);
+    return context.runs().list(type, limit);
   }
 
   /**
@@ -234,12 +147,12 @@ public final class MatchingBatch implements AutoCloseable {
    * another node, or this one after a restart, does not have it.
    */
   public Optional<BatchAssignment> lastAssignment() {
-    return Optional.ofNullable(lastAssignment);
+    return publisher.lastAssignment();
   }
 
   /** Every partition of the run, by index; empty for an unknown run. */
   public List<PartitionStatus> partitions(String runId) {
-    return runs.partitions(Checks.required(runId, "runId"));
+    return context.runs().partitions(Checks.required(runId, "runId"));
   }
 
   /**
@@ -250,10 +163,7 @@ public final class MatchingBatch implements AutoCloseable {
    * @throws BatchConflictException when another run of its type is active
    */
   public BatchRun retry(String runId) {
-    status(runId).orElseThrow(() -> new NotFoundException("batch run", runId));
-    BatchRun run = runs.retry(runId, clock.instant());
-    LOG.log(Level.INFO, "batch {0} queued again for retry", runId);
-    return run;
+    return control.retry(runId);
   }
 
   /**
@@ -262,10 +172,7 @@ public final class MatchingBatch implements AutoCloseable {
    * @throws NotFoundException when there is no such run
    */
   public BatchRun cancel(String runId) {
-    status(runId).orElseThrow(() -> new NotFoundException("batch run", runId));
-    BatchRun run = runs.finish(runId, BatchState.CANCELLED, "cancelled", clock.instant());
-    notifyListener(l -> l.runFinished(run));
-    return run;
+    return control.cancel(runId);
   }
 
   /**
@@ -274,19 +181,7 @@ public final class MatchingBatch implements AutoCloseable {
    * the run started, or empty when none was due or another node started it.
    */
   public Optional<BatchRun> triggerIfDue() {
-    if (schedule == null) {
-      return Optional.empty();
-    }
-    Instant slot = schedule.lastSlotAtOrBefore(clock.instant());
-    List<BatchRun> latest = runs.list(DAILY_MATCHING, 1);
-    if (!latest.isEmpty() && !latest.get(0).createdAt().isBefore(slot)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(trigger(DAILY_MATCHING, "scheduler"));
-    } catch (BatchConflictException e) {
-      return Optional.empty();
-    }
+    return control.triggerIfDue();
   }
 
   // ---------------------------------------------------------------------------------- work
@@ -297,339 +192,18 @@ public final class MatchingBatch implements AutoCloseable {
    * publishes a succeeded run whose publisher died before publishing.
    */
   public int runPending() {
-    publishUnpublished();
-    int threads = config.threads();
-    if (threads == 1) {
-      return drain();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads - 1, daemon("matching-batch-helper"));
-    try {
-      List<Future<Integer>> helpers = new ArrayList<>();
-      for (int i = 1; i < threads; i++) {
-        helpers.add(pool.submit(this::drain));
-      }
-      int n = drain();
-      for (Future<Integer> f : helpers) {
-        n += f.get();
-      }
-      return n;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while working on the batch", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("a batch worker thread failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private int drain() {
-    int processed = 0;
-    while (!Thread.currentThread().isInterrupted() && !stopping) {
-      Optional<BatchRun> active = runs.active(DAILY_MATCHING);
-      if (active.isEmpty()) {
-        return processed;
-      }
-      Optional<PartitionLease> lease =
-          runs.claim(active.get().id(), config.nodeId(), clock.instant(), config.leaseDuration());
-      if (lease.isEmpty()) {
-        return processed;
-      }
-      Outcome outcome = process(active.get(), lease.get());
-      if (outcome == Outcome.FINISHED) {
-        processed++;
-      } else if (outcome == Outcome.RETRY_LATER) {
-        return processed;
-      }
-    }
-    return processed;
-  }
-
-  /** What became of a claimed partition. */
-  private enum Outcome {
-    /** Completed or failed by this node. */
-    FINISHED,
-    /** Another node holds it now. */
-    LEASE_LOST,
-    /** Given back: this node cannot work now (its store is unreachable, or it is stopping). */
-    RETRY_LATER
-  }
-
-  /**
-   * Ranks one partition and stores its lists. A subject that cannot be ranked, or lists that
-   * cannot be written, fail the partition with the reason recorded; an index that cannot be
-   * refreshed from the store gives the partition back for a later attempt.
-   */
-  private Outcome process(BatchRun run, PartitionLease claimed) {
-    PartitionSpec spec = PartitionSpec.parse(claimed.spec());
-    long generation = Long.parseLong(run.parameters().get(PARAM_GENERATION));
-    int topN = Integer.parseInt(run.parameters().getOrDefault(PARAM_TOP_N, Integer.toString(config.topN())));
-    Instant started = clock.instant();
-    PartitionLease lease = claimed;
-    Instant lastBeat = started;
-    try {
-      engine.refresh();
-    } catch (RuntimeException storeDown) {
-      // Not the partition's fault (the store is unreachable or a change cannot be read): give the
-      // lease back so that this or another node retries at its next poll, and say why.
-      runs.release(lease);
-      LOG.log(Level.WARNING, "batch " + run.id() + " partition " + spec
-          + ": could not refresh the index from the store; partition released for a later attempt", storeDown);
-      return Outcome.RETRY_LATER;
-    }
-    List<String> subjects = subjects(spec);
-    Map<String, List<Match>> lists = new LinkedHashMap<>();
-    try {
-      for (String subject : subjects) {
-        if (stopping) {
-          // shutting down: give the partition back at once for another node (or a restart)
-          runs.release(lease);
-          LOG.log(Level.INFO, "batch {0} partition {1}: released on shutdown after {2} of {3} subjects",
-              run.id(), spec, lists.size(), subjects.size());
-          return Outcome.RETRY_LATER;
-        }
-        if (lists.size() % HEARTBEAT_CHECK_EVERY == 0) {
-          Instant now = clock.instant();
-          if (!now.isBefore(lastBeat.plus(config.heartbeatInterval()))) {
-            lease = runs.heartbeat(lease, now, config.leaseDuration());
-            lastBeat = now;
-          }
-        }
-        try {
-          lists.put(subject, rank(spec.direction(), subject, topN));
-        } catch (NotFoundException gone) {
-          // deleted since the partition listed it: nothing to rank
-        } catch (RuntimeException poison) {
-          return failPartition(run, spec, lease, lists.size(), "subject " + subject + ": " + poison, poison);
-        }
-      }
-      // Renew the lease before writing (a paused node learns here that it lost it); the write
-      // itself is fenced by the lease's token in the result store, atomically.
-      lease = runs.heartbeat(lease, clock.instant(), config.leaseDuration());
-      try {
-        results.write(lease, spec.direction(), generation, clock.instant(), lists);
-      } catch (LeaseLostException lost) {
-        throw lost;
-      } catch (StorageException unavailable) {
-        // the store timed out or is unreachable (a lock held by a stopped node, an outage): not
-        // the partition's fault; give it back so that this or another node ranks it again
-        runs.release(lease);
-        LOG.log(Level.WARNING, "batch " + run.id() + " partition " + spec
-            + ": could not write its lists; partition released for a later attempt", unavailable);
-        return Outcome.RETRY_LATER;
-      } catch (RuntimeException writeFailed) {
-        return failPartition(run, spec, lease, 0, "writing results: " + writeFailed, writeFailed);
-      }
-      BatchRun after = runs.complete(lease, lists.size(), clock.instant());
-      Duration took = Duration.between(started, clock.instant());
-      LOG.log(Level.DEBUG, "batch {0} partition {1}: {2} subjects in {3} ms",
-          run.id(), spec, lists.size(), took.toMillis());
-      notifyListener(l -> l.partitionCompleted(after, spec.toString(), lists.size(), took));
-      finished(after);
-      return Outcome.FINISHED;
-    } catch (LeaseLostException lost) {
-      LOG.log(Level.WARNING, "batch {0} partition {1}: lease lost, work discarded", run.id(), spec);
-      notifyListener(l -> l.leaseLost(run.id(), spec.toString()));
-      return Outcome.LEASE_LOST;
-    }
-  }
-
-  /**
-   * Records the partition as failed with {@code reason}: the rest of the run goes on, and a
-   * retry recomputes only the failed partitions.
-   */
-  private Outcome failPartition(BatchRun run, PartitionSpec spec, PartitionLease lease, long items,
-      String reason, RuntimeException cause) {
-    BatchRun after = runs.fail(lease, reason, items, clock.instant());
-    LOG.log(Level.WARNING, "batch " + run.id() + " partition " + spec + " failed: " + reason, cause);
-    notifyListener(l -> l.partitionFailed(after, spec.toString(), items, reason));
-    finished(after);
-    return Outcome.FINISHED;
-  }
-
-  /**
-   * The partition's subjects in the index's own order, which is spatial: neighbours are ranked
-   * one after the other and find the same parts of the other index in the processor's caches.
-   */
-  private List<String> subjects(PartitionSpec spec) {
-    List<String> ids = new ArrayList<>();
-    if (spec.direction() == Direction.JOBS_FOR_WORKER) {
-      engine.workerIndex().forEach((Worker w) -> {
-        if (w.active() && spec.contains(w.id())) {
-          ids.add(w.id());
-        }
-      });
-    } else {
-      engine.jobIndex().forEach((Job j) -> {
-        if (j.open() && spec.contains(j.id())) {
-          ids.add(j.id());
-        }
-      });
-    }
-    return ids;
-  }
-
-  private List<Match> rank(Direction direction, String subject, int topN) {
-    MatchQuery query = MatchQuery.top(topN);
-    return direction == Direction.JOBS_FOR_WORKER
-        ? engine.topJobsFor(subject, query).matches()
-        : engine.topWorkersFor(subject, query).matches();
-  }
-
-  private void finished(BatchRun run) {
-    if (run.state().active()) {
-      return;
-    }
-    if (run.state() == BatchState.SUCCEEDED) {
-      publishAndAssign(run);
-    }
-    LOG.log(Level.INFO, "batch {0} {1}: {2} partitions done, {3} failed, {4} subjects ranked{5}",
-        run.id(), run.state(), run.partitionsDone(), run.partitionsFailed(), run.itemsDone(),
-        run.error() == null ? "" : "; error: " + run.error());
-    notifyListener(l -> l.runFinished(run));
-  }
-
-  /** Publishes a succeeded run; when this call published it, computes its assignment if any. */
-  private void publishAndAssign(BatchRun run) {
-    if (publish(run)) {
-      assign(run);
-    }
-  }
-
-  /** Publishes each direction of the run not published at its generation or later; whether any was. */
-  private boolean publish(BatchRun run) {
-    long generation = Long.parseLong(run.parameters().get(PARAM_GENERATION));
-    boolean published = false;
-    for (Direction d : directionsOf(run)) {
-      if (results.publishedGeneration(d).orElse(0) < generation && results.publishIfNewer(d, generation)) {
-        published = true;
-      }
-    }
-    if (published) {
-      cleanUp();
-    }
-    return published;
+    return worker.runPending();
   }
 
   /**
    * Deletes the stored lists of every generation older than the published one, in both
    * directions (with their partition tokens); returns how many lists were deleted. Idempotent,
    * and any node may run it at any time: the node that publishes runs it, and every started node
-   * runs it at least every {@value #CLEAN_UP_EVERY_SECONDS} s, so a publisher that died between
-   * publishing and cleaning up leaves nothing behind for long.
+   * runs it at least every {@value BatchPoller#CLEAN_UP_EVERY_SECONDS} s, so a publisher that died
+   * between publishing and cleaning up leaves nothing behind for long.
    */
   public long cleanUp() {
-    long deleted = 0;
-    for (Direction d : Direction.values()) {
-      OptionalLong published = results.publishedGeneration(d);
-      if (published.isPresent()) {
-        deleted += results.deleteGenerationsBefore(d, published.getAsLong());
-      }
-    }
-    lastCleanUp = clock.instant();
-    if (deleted > 0) {
-      LOG.log(Level.INFO, "batch clean-up: {0} lists of superseded generations deleted", deleted);
-    }
-    return deleted;
-  }
-
-  private void publishUnpublished() {
-    for (BatchRun run : runs.list(DAILY_MATCHING, 1)) {
-      if (run.state() == BatchState.SUCCEEDED) {
-        publishAndAssign(run);
-      }
-    }
-  }
-
-  /** Computes the run's assignment, if it asks for one (see the class comment). */
-  private void assign(BatchRun run) {
-    AssignmentMode mode = AssignmentMode.ofParameter(run.parameters().get(PARAM_ASSIGNMENT));
-    Assigner chosen = mode.assigner();
-    if (chosen == null) {
-      return;
-    }
-    long generation = Long.parseLong(run.parameters().get(PARAM_GENERATION));
-    try {
-      Instant started = clock.instant();
-      int maxOffers = Integer.parseInt(run.parameters().getOrDefault(PARAM_MAX_OFFERS,
-          Integer.toString(config.maxOffersPerWorker())));
-      AssignmentProblem problem = assignmentProblem(generation, maxOffers);
-      Assignment greedy = Assigner.greedy().assign(problem);
-      Assignment optimal = Assigner.optimal().assign(problem);
-      AssignmentReport report = AssignmentReport.of(greedy, optimal);
-      BatchAssignment result = new BatchAssignment(run.id(), generation, mode, problem,
-          mode == AssignmentMode.OPTIMAL ? optimal : greedy, report, Duration.between(started, clock.instant()));
-      lastAssignment = result;
-      LOG.log(Level.INFO, String.format(Locale.ROOT,
-          "batch %s assignment (%s, at most %d offers per worker): %s; %d workers, %d jobs, %d edges; greedy total"
-              + " %.4f, optimal total %.4f (greedy reaches %.2f%%), in %d ms",
-          run.id(), mode.parameterValue(), maxOffers, result.assignment(), problem.workerCount(), problem.jobCount(),
-          problem.edgeCount(), report.greedyTotal(), report.optimalTotal(), report.ratio() * 100,
-          result.took().toMillis()));
-      notifyListener(l -> l.assignmentComputed(run, result));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "batch " + run.id() + ": computing the " + mode.parameterValue()
-          + " assignment failed; the run stays succeeded and published", e);
-    }
-  }
-
-  /**
-   * One edge per match of the published jobs-for-worker lists of {@code generation}, for every
-   * active worker this node indexes, to jobs it indexes as open.
-   */
-  private AssignmentProblem assignmentProblem(long generation, int maxOffers) {
-    engine.refresh();
-    AssignmentProblem.Builder problem = AssignmentProblem.builder();
-    Set<String> jobsDeclared = new HashSet<>();
-    List<String> workerIds = new ArrayList<>();
-    engine.workerIndex().forEach((Worker w) -> {
-      if (w.active()) {
-        workerIds.add(w.id());
-      }
-    });
-    for (String workerId : workerIds) {
-      Optional<MatchList> list = results.find(Direction.JOBS_FOR_WORKER, workerId);
-      if (list.isEmpty() || list.get().generation() != generation) {
-        continue;
-      }
-      problem.worker(workerId, maxOffers);
-      for (Match match : list.get().matches()) {
-        Optional<Job> job = engine.job(match.id());
-        if (job.isEmpty() || !job.get().open()) {
-          continue;
-        }
-        if (jobsDeclared.add(match.id())) {
-          problem.job(match.id(), job.get().headcount());
-        }
-        problem.edge(workerId, match.id(), match.score());
-      }
-    }
-    return problem.build();
-  }
-
-  private static Set<Direction> directionsOf(BatchRun run) {
-    Set<Direction> out = EnumSet.noneOf(Direction.class);
-    for (String name : run.parameters().getOrDefault(PARAM_DIRECTIONS, "").split(",")) {
-      if (!name.isEmpty()) {
-        out.add(Direction.valueOf(name));
-      }
-    }
-    return out;
-  }
-
-  private void notifyListener(Consumer<BatchListener> event) {
-    try {
-      event.accept(listener);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "batch listener failed; ignored", e);
-    }
-  }
-
-  private static void requireKnownType(String type) {
-    Checks.required(type, "batch_type");
-    if (!DAILY_MATCHING.equals(type)) {
-      throw Checks.fail("batch_type", "must be \"" + DAILY_MATCHING + "\", was \"" + type + "\"");
-    }
+    return publisher.cleanUp();
   }
 
   // ----------------------------------------------------------------------------- lifecycle
@@ -639,36 +213,12 @@ public final class MatchingBatch implements AutoCloseable {
    * daily run when due and works on any active run. Idempotent.
    */
   public void start() {
-    synchronized (lifecycle) {
-      if (poller != null) {
-        return;
-      }
-      stopping = false;
-      ScheduledExecutorService p = Executors.newSingleThreadScheduledExecutor(daemon("matching-batch"));
-      long period = config.pollInterval().toMillis();
-      p.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
-      poller = p;
-    }
-  }
-
-  private void tick() {
-    try {
-      Instant last = lastCleanUp;
-      if (last == null || !clock.instant().isBefore(last.plusSeconds(CLEAN_UP_EVERY_SECONDS))) {
-        cleanUp();
-      }
-      triggerIfDue();
-      runPending();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "batch poll failed; will try again", e);
-    }
+    poller.start();
   }
 
   /** Whether background polling is on. */
   public boolean isStarted() {
-    synchronized (lifecycle) {
-      return poller != null;
-    }
+    return poller.isStarted();
   }
 
   /**
@@ -678,41 +228,13 @@ public final class MatchingBatch implements AutoCloseable {
    * worker still busy then is interrupted, and a lease it could not release expires.
    */
   public void stop(Duration timeout) {
-    ScheduledExecutorService p;
-    synchronized (lifecycle) {
-      p = poller;
-      if (p != null) {
-        stopping = true;
-      }
-      poller = null;
-    }
-    if (p == null) {
-      return;
-    }
-    p.shutdown();
-    try {
-      if (!p.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      p.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    poller.stop(timeout);
   }
 
   /** Stops background polling, waiting up to the lease duration. */
   @Override
   public void close() {
-    stop(config.leaseDuration());
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    stop(context.config().leaseDuration());
   }
 
   /** Configures and builds a {@link MatchingBatch}. Not thread-safe. */

@@ -15,9 +15,16 @@ record PartitionSpec(Direction direction, int bucket, int buckets) {
     if (colon < 0 || slash < colon) {
       throw Checks.fail("partition spec", "expected DIRECTION:bucket/buckets, was \"" + spec + "\"");
     }
-    Direction direction = Direction.valueOf(spec.substring(0, colon));
-    int bucket = Integer.parseInt(spec.substring(colon + 1, slash));
-    int buckets = Integer.parseInt(spec.substring(slash + 1));
+    Direction direction;
+    int bucket;
+    int buckets;
+    try {
+      direction = Direction.valueOf(spec.substring(0, colon));
+      bucket = Integer.parseInt(spec.substring(colon + 1, slash));
+      buckets = Integer.parseInt(spec.substring(slash + 1));
+    } catch (IllegalArgumentException e) { // NumberFormatException too
+      throw Checks.fail("partition spec", "expected DIRECTION:bucket/buckets, was \"" + spec + "\"");
+    }
     if (buckets < 1 || bucket < 0 || bucket >= buckets) {
       throw Checks.fail("partition spec", "bucket out of range, was \"" + spec + "\"");
     }

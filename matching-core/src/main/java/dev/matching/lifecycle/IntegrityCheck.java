@@ -1,7 +1,7 @@
 package dev.matching.lifecycle;
 
 import dev.matching.MatchingEngine;
-import dev.matching.batch.MatchingBatch;
+import dev.matching.batch.RunParameters;
 import dev.matching.index.IndexView;
 import dev.matching.lifecycle.IntegrityFinding.Kind;
 import dev.matching.model.Checks;
@@ -73,11 +73,16 @@ public final class IntegrityCheck {
         scan("worker", engine.workerStore(), engine.workerIndex(), Worker::id, Worker::active, findings);
 
     Set<Long> activeGenerations = new HashSet<>();
+    Set<String> unreadableRuns = new HashSet<>();
     List<BatchRun> runs = batchRuns == null ? List.of() : batchRuns.list(null, config.batchRuns());
     for (BatchRun run : runs) {
-      String generation = run.parameters().get(MatchingBatch.PARAM_GENERATION);
-      if (run.state().active() && generation != null) {
-        activeGenerations.add(Long.parseLong(generation));
+      try {
+        RunParameters parameters = RunParameters.of(run);
+        if (run.state().active()) {
+          activeGenerations.add(parameters.generation());
+        }
+      } catch (IllegalArgumentException unreadable) {
+        unreadableRuns.add(run.id());
       }
     }
     long lists = 0;
@@ -125,7 +130,7 @@ public final class IntegrityCheck {
     BatchRunStore runStore = batchRuns;
     if (runStore != null) {
       for (BatchRun run : runs) {
-        checkRun(run, runStore.partitions(run.id()), started, findings);
+        checkRun(run, runStore.partitions(run.id()), unreadableRuns.contains(run.id()), started, findings);
       }
     }
     return new IntegrityReport(started, Duration.between(started, clock.instant()), jobs.size(), workers.size(),
@@ -182,7 +187,12 @@ public final class IntegrityCheck {
   /** What the check keeps of a stored entity. */
   private record Stored(boolean live, Instant updatedAt) {}
 
-  private void checkRun(BatchRun run, List<PartitionStatus> partitions, Instant now, Findings findings) {
+  /**
+   * Finds a run inconsistent when its partitions do not add up to it or the batch cannot read its
+   * parameters ({@code unreadable}), and stalled when active with no recent lease.
+   */
+  private void checkRun(BatchRun run, List<PartitionStatus> partitions, boolean unreadable, Instant now,
+      Findings findings) {
     int done = 0;
     int failed = 0;
     int running = 0;
@@ -202,8 +212,8 @@ public final class IntegrityCheck {
       }
     }
     boolean active = run.state().active();
-    if (partitions.size() != run.partitions() || done != run.partitionsDone() || failed != run.partitionsFailed()
-        || itemsDone != run.itemsDone() || (!active && running > 0)) {
+    if (unreadable || partitions.size() != run.partitions() || done != run.partitionsDone()
+        || failed != run.partitionsFailed() || itemsDone != run.itemsDone() || (!active && running > 0)) {
       findings.add(Kind.BATCH_RUN_INCONSISTENT, run.id());
     }
     if (active) {

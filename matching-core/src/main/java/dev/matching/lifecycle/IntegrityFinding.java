@@ -57,7 +57,8 @@ public record IntegrityFinding(Kind kind, long count, List<String> sample) {
     BATCH_RUN_STALLED,
     /**
      * A batch run whose partition records do not add up to its counts (number of partitions,
-     * done, failed, items done), or a finished run with open partitions. Sample: the run id.
+     * done, failed, items done), a finished run with open partitions, or a run whose parameters
+     * the batch cannot read (see {@link dev.matching.batch.RunParameters#of}). Sample: the run id.
      */
     BATCH_RUN_INCONSISTENT
   }

@@ -80,7 +80,7 @@ class MatchingBatchTest {
 
   /** Every active worker and open job has exactly its engine ranking stored, published. */
   private void assertPublishedResultsMatch(MatchingEngine engine, BatchRun run) {
-    long generation = Long.parseLong(run.parameters().get(MatchingBatch.PARAM_GENERATION));
+    long generation = RunParameters.of(run).generation();
     assertThat(resultStore.publishedGeneration(Direction.JOBS_FOR_WORKER)).isEqualTo(OptionalLong.of(generation));
     assertThat(resultStore.publishedGeneration(Direction.WORKERS_FOR_JOB)).isEqualTo(OptionalLong.of(generation));
     int ranked = 0;
@@ -117,9 +117,9 @@ class MatchingBatchTest {
     assertThat(run.partitions()).isEqualTo(16);
     assertThat(run.triggeredBy()).isEqualTo("operator-1");
     assertThat(run.parameters()).as("what the run saw when triggered")
-        .containsEntry(MatchingBatch.PARAM_JOBS_STORED, "600").containsEntry(MatchingBatch.PARAM_JOBS_INDEXED, "600")
-        .containsEntry(MatchingBatch.PARAM_WORKERS_STORED, "300")
-        .containsEntry(MatchingBatch.PARAM_WORKERS_INDEXED, "300");
+        .containsEntry("jobs_stored", "600").containsEntry("jobs_indexed", "600")
+        .containsEntry("workers_stored", "300")
+        .containsEntry("workers_indexed", "300");
 
     assertThat(batch.runPending()).isEqualTo(16);
 
@@ -178,15 +178,15 @@ class MatchingBatchTest {
     MatchingEngine engine = engine();
     MatchingBatch batch = batch(engine, resultStore, config.toBuilder().maxOffersPerWorker(2).build(), recording);
     BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, TOP_N, AssignmentMode.OPTIMAL, "operator-1");
-    assertThat(run.parameters()).containsEntry(MatchingBatch.PARAM_ASSIGNMENT, "optimal")
-        .containsEntry(MatchingBatch.PARAM_MAX_OFFERS, "2");
+    assertThat(run.parameters()).containsEntry("assignment", "optimal")
+        .containsEntry("max_offers_per_worker", "2");
     batch.runPending();
 
     BatchAssignment result = batch.lastAssignment().orElseThrow();
     assertThat(reported).containsExactly(result);
     assertThat(result.runId()).isEqualTo(run.id());
     assertThat(result.mode()).isEqualTo(AssignmentMode.OPTIMAL);
-    assertThat(result.generation()).isEqualTo(Long.parseLong(run.parameters().get(MatchingBatch.PARAM_GENERATION)));
+    assertThat(result.generation()).isEqualTo(RunParameters.of(run).generation());
     AssignmentProblem fromStore = problemFromPublishedLists(2);
     assertThat(result.problem().edgeCount()).isEqualTo(fromStore.edgeCount()).isPositive();
     result.assignment().validate(fromStore);
@@ -204,7 +204,7 @@ class MatchingBatchTest {
   void aRunWithoutAnAssignmentComputesNone() {
     MatchingBatch batch = batch("node-a");
     BatchRun run = batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
-    assertThat(run.parameters()).doesNotContainKeys(MatchingBatch.PARAM_ASSIGNMENT, MatchingBatch.PARAM_MAX_OFFERS);
+    assertThat(run.parameters()).doesNotContainKeys("assignment", "max_offers_per_worker");
     batch.runPending();
     assertThat(batch.status(run.id()).orElseThrow().state()).isEqualTo(BatchState.SUCCEEDED);
     assertThat(batch.lastAssignment()).isEmpty();
@@ -513,7 +513,7 @@ class MatchingBatchTest {
           clock.advance(Duration.ofMinutes(5));
           BatchRun second = other.trigger(MatchingBatch.DAILY_MATCHING, "operator-2");
           other.runPending();
-          newer[0] = Long.parseLong(second.parameters().get(MatchingBatch.PARAM_GENERATION));
+          newer[0] = RunParameters.of(second).generation();
           assertThat(resultStore.publishedGeneration(d)).hasValue(newer[0]);
         }
         return super.publishIfNewer(d, generation);

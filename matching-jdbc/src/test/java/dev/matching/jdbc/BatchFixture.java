@@ -9,6 +9,7 @@ import dev.matching.batch.BatchAssignment;
 import dev.matching.batch.BatchConfig;
 import dev.matching.batch.BatchListener;
 import dev.matching.batch.MatchingBatch;
+import dev.matching.batch.RunParameters;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
 import dev.matching.query.Direction;
@@ -165,7 +166,7 @@ final class BatchFixture {
 
   /** The generation a run writes. */
   static long generationOf(BatchRun run) {
-    return Long.parseLong(run.parameters().get(MatchingBatch.PARAM_GENERATION));
+    return RunParameters.of(run).generation();
   }
 
   /**

@@ -65,7 +65,7 @@ class JdbcBatchMultiNodeTest extends PostgresTestBase {
       }
       long t1 = System.nanoTime();
       BatchRun run = nodes.get(0).batch.trigger(MatchingBatch.DAILY_MATCHING, "operator-1");
-      assertThat(run.parameters()).containsEntry(MatchingBatch.PARAM_ASSIGNMENT, "optimal");
+      assertThat(run.parameters()).containsEntry("assignment", "optimal");
 
       int processed = runConcurrently(nodes);
       long t2 = System.nanoTime();

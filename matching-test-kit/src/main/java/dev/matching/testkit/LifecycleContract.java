@@ -87,7 +87,7 @@ public abstract class LifecycleContract {
     engine.upsertJobs(List.of(job("j-1", true), job("j-2", true), job("j-closed", false), job("j-orphan", true)));
     engine.upsertWorkers(List.of(worker("w-1", true), worker("w-2", true), worker("w-inactive", false)));
     BatchRun run = stores.batchRuns().create(new NewBatchRun(MatchingBatch.DAILY_MATCHING,
-        Map.of(MatchingBatch.PARAM_GENERATION, "2"), List.of("p0", "p1"), "test"), clock.instant());
+        Map.of("generation", "2"), List.of("p0", "p1"), "test"), clock.instant());
     for (int i = 0; i < 2; i++) {
       PartitionLease lease = stores.batchRuns().claim(run.id(), "node", clock.instant(), Duration.ofMinutes(1))
           .orElseThrow();
@@ -126,7 +126,7 @@ public abstract class LifecycleContract {
     // (c) a leftover of generation 1; generation 3 is being written by an active run, so it is not
     stores.results().write(JOBS, 1, clock.instant(), Map.of("w-2", matches("j-1")));
     BatchRun writing = stores.batchRuns().create(new NewBatchRun("other",
-        Map.of(MatchingBatch.PARAM_GENERATION, "3"), List.of("p0"), "test"), clock.instant());
+        Map.of("generation", "3"), List.of("p0"), "test"), clock.instant());
     stores.results().write(WORKERS, 3, clock.instant(), Map.of("j-1", matches("w-1")));
     // (d) index against store, behind the engine's back
     stores.workers().upsert(worker("w-new", true));
@@ -166,7 +166,7 @@ public abstract class LifecycleContract {
     clock.advance(Duration.ofMinutes(1));
     long generation = clock.instant().toEpochMilli();
     BatchRun run = stores.batchRuns().create(new NewBatchRun(MatchingBatch.DAILY_MATCHING,
-        Map.of(MatchingBatch.PARAM_GENERATION, Long.toString(generation)), List.of("p0"), "test"), clock.instant());
+        Map.of("generation", Long.toString(generation)), List.of("p0"), "test"), clock.instant());
     PartitionLease lease = stores.batchRuns().claim(run.id(), "node", clock.instant(), Duration.ofMinutes(1))
         .orElseThrow();
     stores.batchRuns().complete(lease, 2, clock.instant());

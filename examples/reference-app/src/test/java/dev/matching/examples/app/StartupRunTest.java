@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matching.MatchingEngine;
 import dev.matching.batch.BatchListener;
-import dev.matching.batch.MatchingBatch;
 import dev.matching.lifecycle.IntegrityCheck;
 import dev.matching.lifecycle.IntegrityCheckConfig;
 import dev.matching.lifecycle.IntegrityReport;
@@ -68,8 +67,8 @@ class StartupRunTest {
     assertThat(run.triggeredBy()).as("the missed daily slot, run at startup").isEqualTo("scheduler");
     assertThat(run.state().name()).isEqualTo("SUCCEEDED");
     assertThat(run.parameters()).as("the run was triggered after the sample market was loaded")
-        .containsEntry(MatchingBatch.PARAM_JOBS_INDEXED, "3000").containsEntry(MatchingBatch.PARAM_WORKERS_INDEXED, "1000")
-        .containsEntry(MatchingBatch.PARAM_JOBS_STORED, "3000").containsEntry(MatchingBatch.PARAM_WORKERS_STORED, "1000");
+        .containsEntry("jobs_indexed", "3000").containsEntry("workers_indexed", "1000")
+        .containsEntry("jobs_stored", "3000").containsEntry("workers_stored", "1000");
     List<String> activeWorkers = new ArrayList<>();
     engine.workerIndex().forEach((Worker w) -> {
       if (w.active()) {
