@@ -80,6 +80,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void adapterSupportDependsOnlyOnTheSpisAndModel() {
+    onlyDependsOn("dev.matching.spi.support..", "dev.matching.spi", "dev.matching.model..").check(core);
+  }
+
+  @Test
+  void theSpisDoNotDependOnTheirImplementationsOrSupport() {
+    noClasses().that().resideInAPackage("dev.matching.spi")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.matching.spi.memory..", "dev.matching.spi.support..")
+        .check(core);
+  }
+
+  @Test
   void onlyTheBatchAndTheLifecycleBuildOnTheEngine() {
     noClasses().that().resideOutsideOfPackages("dev.matching", "dev.matching.batch..", "dev.matching.lifecycle..")
         .should().dependOnClassesThat().haveFullyQualifiedName(MatchingEngine.class.getName())

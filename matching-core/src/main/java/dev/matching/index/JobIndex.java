@@ -32,7 +32,7 @@ import java.util.List;
  * rebuilt once deleted entries exceed a quarter of it. Each write is atomic: readers see all of
  * it or none; each search sees one snapshot.
  */
-public final class JobIndex extends SegmentedIndex<Job, WorkerQuery, JobSegment> {
+public final class JobIndex extends SegmentedIndex<Job, WorkerProbe, JobSegment> {
 
   private final SkillCatalog catalog = new SkillCatalog();
   private final ScoringPolicy defaultPolicy;
@@ -86,7 +86,7 @@ public final class JobIndex extends SegmentedIndex<Job, WorkerQuery, JobSegment>
       from = Math.min(from, seg.minShiftStart);
       to = Math.max(to, seg.maxShiftEnd);
     }
-    WorkerQuery q = new WorkerQuery(worker, policy, catalog, from, to);
-    return search(s, q, query.limit(), query.cursor(), query.filter());
+    WorkerProbe probe = new WorkerProbe(worker, policy, catalog, from, to);
+    return search(s, probe, query.limit(), query.cursor(), query.filter());
   }
 }

@@ -18,10 +18,16 @@ import org.jspecify.annotations.Nullable;
 final class JobRanges {
   final int rangeSize;
   final int count;
+  /**
+   * Per range, the bounding box of its located (not remote) jobs in degrees: latitudes in
+   * {@code [minLat, maxLat]}, longitudes in {@code [minLng, maxLng]}; infinities (an empty box)
+   * when every job of the range is remote.
+   */
   private final double[] minLat;
   private final double[] maxLat;
   private final double[] minLng;
   private final double[] maxLng;
+  /** Per range, which {@code HAS_} flags any of its jobs has. */
   private final byte[] kind;
   private final int[] maxPay;
   private final long[] requiredByAll;
@@ -40,11 +46,11 @@ final class JobRanges {
 
   /**
    * Bounds of consecutive runs of {@code rangeSize} entries of {@code order} (positions in
-   * {@code c}; the positions themselves when null).
+   * {@code columns}; the positions themselves when null).
    */
-  JobRanges(JobColumns c, int @Nullable [] order, int rangeSize) {
+  JobRanges(JobColumns columns, int @Nullable [] order, int rangeSize) {
     this.rangeSize = rangeSize;
-    int n = c.size();
+    int n = columns.size();
     this.count = (n + rangeSize - 1) / rangeSize;
     minLat = new double[count];
     maxLat = new double[count];
@@ -61,55 +67,55 @@ final class JobRanges {
     for (int r = 0; r < count; r++) {
       int from = r * rangeSize;
       int to = Math.min(n, from + rangeSize);
-      double a = Double.POSITIVE_INFINITY;
-      double b = Double.NEGATIVE_INFINITY;
-      double cMin = Double.POSITIVE_INFINITY;
-      double d = Double.NEGATIVE_INFINITY;
-      byte k = 0;
+      double rangeMinLat = Double.POSITIVE_INFINITY;
+      double rangeMaxLat = Double.NEGATIVE_INFINITY;
+      double rangeMinLng = Double.POSITIVE_INFINITY;
+      double rangeMaxLng = Double.NEGATIVE_INFINITY;
+      byte has = 0;
       int pay = 0;
-      long and = -1L;
+      long required = -1L;
       Arrays.fill(maxFrac, 0);
       for (int i = from; i < to; i++) {
         int j = order == null ? i : order[i];
-        if (c.isOpen(j)) {
-          k |= HAS_OPEN;
+        if (columns.isOpen(j)) {
+          has |= HAS_OPEN;
         }
-        if (c.remote(j)) {
-          k |= HAS_REMOTE;
+        if (columns.remote(j)) {
+          has |= HAS_REMOTE;
         } else {
-          k |= HAS_LOCATED;
-          a = Math.min(a, c.latitude(j));
-          b = Math.max(b, c.latitude(j));
-          cMin = Math.min(cMin, c.longitude(j));
-          d = Math.max(d, c.longitude(j));
+          has |= HAS_LOCATED;
+          rangeMinLat = Math.min(rangeMinLat, columns.latitude(j));
+          rangeMaxLat = Math.max(rangeMaxLat, columns.latitude(j));
+          rangeMinLng = Math.min(rangeMinLng, columns.longitude(j));
+          rangeMaxLng = Math.max(rangeMaxLng, columns.longitude(j));
         }
-        pay = Math.max(pay, c.pay(j));
-        and &= c.requiredMask(j);
-        int pf = c.preferredFrom(j);
-        int pt = c.skillsTo(j);
+        pay = Math.max(pay, columns.pay(j));
+        required &= columns.requiredMask(j);
+        int pf = columns.preferredFrom(j);
+        int pt = columns.skillsTo(j);
         if (pf == pt) {
-          k |= HAS_NO_PREFERRED;
+          has |= HAS_NO_PREFERRED;
         }
-        double sum = c.preferredWeightSum(j);
+        double sum = columns.preferredWeightSum(j);
         for (int e = pf; e < pt; e++) {
-          prefs.add(c.skillId(e), roundUp(c.skillWeight(e) / sum), (byte) c.skillLevel(e));
+          prefs.add(columns.skillId(e), roundUp(columns.skillWeight(e) / sum), (byte) columns.skillLevel(e));
         }
         Arrays.fill(frac, 0);
-        if (HourSlots.jobFractions(c, j, frac)) {
+        if (HourSlots.jobFractions(columns, j, frac)) {
           for (int h = 0; h < HourSlots.SLOTS; h++) {
             maxFrac[h] = Math.max(maxFrac[h], frac[h]);
           }
         } else {
-          k |= HAS_NO_SHIFTS;
+          has |= HAS_NO_SHIFTS;
         }
       }
-      minLat[r] = a;
-      maxLat[r] = b;
-      minLng[r] = cMin;
-      maxLng[r] = d;
-      kind[r] = k;
+      minLat[r] = rangeMinLat;
+      maxLat[r] = rangeMaxLat;
+      minLng[r] = rangeMinLng;
+      maxLng[r] = rangeMaxLng;
+      kind[r] = has;
       maxPay[r] = pay;
-      requiredByAll[r] = and;
+      requiredByAll[r] = required;
       prefOffset[r + 1] = prefs.endRange();
       for (int h = 0; h < HourSlots.SLOTS; h++) {
         slotShare[r * HourSlots.SLOTS + h] = HourSlots.quantizeUp(maxFrac[h]);
@@ -141,22 +147,22 @@ final class JobRanges {
     for (int r = 0; r < count; r++) {
       int from = r * factor;
       int to = Math.min(narrow.count, from + factor);
-      double a = Double.POSITIVE_INFINITY;
-      double b = Double.NEGATIVE_INFINITY;
-      double cMin = Double.POSITIVE_INFINITY;
-      double d = Double.NEGATIVE_INFINITY;
-      byte k = 0;
+      double rangeMinLat = Double.POSITIVE_INFINITY;
+      double rangeMaxLat = Double.NEGATIVE_INFINITY;
+      double rangeMinLng = Double.POSITIVE_INFINITY;
+      double rangeMaxLng = Double.NEGATIVE_INFINITY;
+      byte has = 0;
       int pay = 0;
-      long and = -1L;
+      long required = -1L;
       int base = r * HourSlots.SLOTS;
       for (int i = from; i < to; i++) {
-        a = Math.min(a, narrow.minLat[i]);
-        b = Math.max(b, narrow.maxLat[i]);
-        cMin = Math.min(cMin, narrow.minLng[i]);
-        d = Math.max(d, narrow.maxLng[i]);
-        k |= narrow.kind[i];
+        rangeMinLat = Math.min(rangeMinLat, narrow.minLat[i]);
+        rangeMaxLat = Math.max(rangeMaxLat, narrow.maxLat[i]);
+        rangeMinLng = Math.min(rangeMinLng, narrow.minLng[i]);
+        rangeMaxLng = Math.max(rangeMaxLng, narrow.maxLng[i]);
+        has |= narrow.kind[i];
         pay = Math.max(pay, narrow.maxPay[i]);
-        and &= narrow.requiredByAll[i];
+        required &= narrow.requiredByAll[i];
         for (int e = narrow.prefOffset[i]; e < narrow.prefOffset[i + 1]; e++) {
           prefs.add(narrow.prefSkill[e], narrow.prefShare[e], narrow.prefMinLevel[e]);
         }
@@ -167,13 +173,13 @@ final class JobRanges {
           }
         }
       }
-      minLat[r] = a;
-      maxLat[r] = b;
-      minLng[r] = cMin;
-      maxLng[r] = d;
-      kind[r] = k;
+      minLat[r] = rangeMinLat;
+      maxLat[r] = rangeMaxLat;
+      minLng[r] = rangeMinLng;
+      maxLng[r] = rangeMaxLng;
+      kind[r] = has;
       maxPay[r] = pay;
-      requiredByAll[r] = and;
+      requiredByAll[r] = required;
       prefOffset[r + 1] = prefs.endRange();
     }
     prefSkill = Arrays.copyOf(prefs.skills, prefs.used);
@@ -247,90 +253,90 @@ final class JobRanges {
   }
 
   /**
-   * An upper bound of the total score of any eligible job of range {@code r} for the query, or
-   * a negative number when no job of the range can be eligible.
+   * An upper bound of the total score of any eligible job of range {@code r} for the worker
+   * {@code probe}, or a negative number when no job of the range can be eligible.
    */
-  double bound(int r, WorkerQuery q) {
-    return bound(r, q, null);
+  double bound(int r, WorkerProbe probe) {
+    return bound(r, probe, null);
   }
 
   /**
-   * {@link #bound(int, WorkerQuery)}, and when it is not negative and {@code factors} is given,
+   * {@link #bound(int, WorkerProbe)}, and when it is not negative and {@code factors} is given,
    * the bounds of the distance, skills and schedule scores it is made of, in that order.
    */
-  double bound(int r, WorkerQuery q, double @Nullable [] factors) {
-    byte k = kind[r];
-    ScoringPolicy p = q.policy;
-    if ((k & HAS_OPEN) == 0 || (requiredByAll[r] & ~q.skillMask) != 0) {
+  double bound(int r, WorkerProbe probe, double @Nullable [] factors) {
+    byte has = kind[r];
+    ScoringPolicy policy = probe.policy;
+    if ((has & HAS_OPEN) == 0 || (requiredByAll[r] & ~probe.skillMask) != 0) {
       return -1;
     }
-    double d = -1;
-    if ((k & HAS_REMOTE) != 0) {
-      d = 1.0;
+    double distance = -1;
+    if ((has & HAS_REMOTE) != 0) {
+      distance = 1.0;
     }
-    if ((k & HAS_LOCATED) != 0) {
-      if (!q.hasHome) {
-        MissingData m = p.missingData(Factor.DISTANCE);
+    if ((has & HAS_LOCATED) != 0) {
+      if (!probe.hasHome) {
+        MissingData m = policy.missingData(Factor.DISTANCE);
         if (!m.excludes()) {
-          d = Math.max(d, m.score());
+          distance = Math.max(distance, m.score());
         }
-      } else if (q.lat >= minLat[r] - q.maxLatDelta && q.lat <= maxLat[r] + q.maxLatDelta) {
+      } else if (probe.lat >= minLat[r] - probe.maxLatDelta && probe.lat <= maxLat[r] + probe.maxLatDelta) {
         // (outside that latitude band every job of the range is out of reach: no trigonometry)
-        double km = Haversine.lowerBoundKm(q.lat, q.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
-        if (km <= q.maxTravelKm) {
-          d = Math.max(d, p.distanceScore(km));
+        double km = Haversine.lowerBoundKm(probe.lat, probe.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
+        if (km <= probe.maxTravelKm) {
+          distance = Math.max(distance, policy.distanceScore(km));
         }
       }
     }
-    if (d < 0 || d < p.floor(Factor.DISTANCE)) {
+    if (distance < 0 || distance < policy.floor(Factor.DISTANCE)) {
       return -1;
     }
     double pay;
-    if (!q.hasDesiredPay) {
-      pay = q.missingPay;
+    if (!probe.hasDesiredPay) {
+      pay = probe.missingPay;
     } else {
-      if (q.hardPay && maxPay[r] < q.desiredPay) {
+      if (probe.hardPay && maxPay[r] < probe.desiredPay) {
         return -1;
       }
-      pay = p.payScore(maxPay[r], q.desiredPay);
+      pay = policy.payScore(maxPay[r], probe.desiredPay);
     }
-    double s = 0;
+    double skills = 0;
     for (int e = prefOffset[r]; e < prefOffset[r + 1]; e++) {
-      if ((q.skillMask & SkillCatalog.bit(prefSkill[e])) != 0) {
+      if ((probe.skillMask & SkillCatalog.bit(prefSkill[e])) != 0) {
         // credited as the evaluator does, at the lowest level any job of the range wants
-        int have = q.profile.level(prefSkill[e]);
+        int have = probe.profile.level(prefSkill[e]);
         int want = prefMinLevel[e];
-        s += have >= want ? prefShare[e] : prefShare[e] * ((double) have / want);
+        skills += have >= want ? prefShare[e] : prefShare[e] * ((double) have / want);
       }
     }
-    s = Math.min(1.0, s * (1 + 1e-6));
-    if ((k & HAS_NO_PREFERRED) != 0 && !p.missingData(Factor.SKILLS).excludes()) {
-      s = Math.max(s, p.missingData(Factor.SKILLS).score());
+    skills = Math.min(1.0, skills * (1 + 1e-6));
+    if ((has & HAS_NO_PREFERRED) != 0 && !policy.missingData(Factor.SKILLS).excludes()) {
+      skills = Math.max(skills, policy.missingData(Factor.SKILLS).score());
     }
-    double sched = scheduleBound(r, q);
+    double schedule = scheduleBound(r, probe);
     if (factors != null) {
-      factors[0] = d;
-      factors[1] = s;
-      factors[2] = sched;
+      factors[0] = distance;
+      factors[1] = skills;
+      factors[2] = schedule;
     }
-    return p.total(d, s, sched, pay);
+    return policy.total(distance, skills, schedule, pay);
   }
 
   /** An upper bound of the schedule score of any job of range {@code r}. */
-  double scheduleBound(int r, WorkerQuery q) {
-    if (q.slotMask == null) {
-      return q.missingSchedule;
+  double scheduleBound(int r, WorkerProbe probe) {
+    if (probe.slotMask == null) {
+      return probe.missingSchedule;
     }
-    double s = 0;
+    double schedule = 0;
     int base = r * HourSlots.SLOTS;
-    for (int h : q.slots) {
-      s += HourSlots.dequantize(slotShare[base + h]);
+    for (int h : probe.slots) {
+      schedule += HourSlots.dequantize(slotShare[base + h]);
     }
-    s = Math.min(1.0, s * (1 + 1e-9) + 1e-9);
+    schedule = Math.min(1.0, schedule * (1 + 1e-9) + 1e-9);
     if ((kind[r] & HAS_NO_SHIFTS) != 0) {
-      s = Math.max(s, q.missingSchedule);
+      schedule = Math.max(schedule, probe.missingSchedule);
     }
-    return s;
+    return schedule;
   }
 
   long estimatedBytes() {

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * An immutable segment of jobs with range bounds: remote jobs first, then in Hilbert order by
  * coarse range, and alike jobs together within each coarse range.
  */
-final class JobSegment extends Segment<Job, WorkerQuery> {
+final class JobSegment extends Segment<Job, WorkerProbe> {
   final JobColumns columns;
   private final JobRanges fine;
   private final JobRanges coarse;
@@ -208,8 +208,8 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
 
   /** Workers without a home use the alternate view: every located job is at the same distance. */
   @Override
-  int view(WorkerQuery q) {
-    return !q.hasHome && altFine != null ? ALTERNATE : PRIMARY;
+  int view(WorkerProbe probe) {
+    return !probe.hasHome && altFine != null ? ALTERNATE : PRIMARY;
   }
 
   @Override
@@ -228,18 +228,18 @@ final class JobSegment extends Segment<Job, WorkerQuery> {
   }
 
   @Override
-  double coarseBound(int view, int r, WorkerQuery q) {
-    return (view == ALTERNATE ? altCoarse : coarse).bound(r, q);
+  double coarseBound(int view, int r, WorkerProbe probe) {
+    return (view == ALTERNATE ? altCoarse : coarse).bound(r, probe);
   }
 
   @Override
-  double fineFactorBounds(int view, int r, WorkerQuery q, double[] factors) {
-    return (view == ALTERNATE ? altFine : fine).bound(r, q, factors);
+  double fineFactorBounds(int view, int r, WorkerProbe probe, double[] factors) {
+    return (view == ALTERNATE ? altFine : fine).bound(r, probe, factors);
   }
 
   @Override
-  double evaluate(int pos, WorkerQuery q, double minTotal, double[] factorBounds, double[] out) {
-    return Evaluator.evaluate(q.policy, q.profile, columns, pos, minTotal, factorBounds[0], factorBounds[1],
+  double evaluate(int pos, WorkerProbe probe, double minTotal, double[] factorBounds, double[] out) {
+    return Evaluator.evaluate(probe.policy, probe.profile, columns, pos, minTotal, factorBounds[0], factorBounds[1],
         factorBounds[2], out);
   }
 

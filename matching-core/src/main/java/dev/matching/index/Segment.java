@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * themselves when the order is null).
  *
  * @param <T> the entity type (job or worker)
- * @param <Q> the compiled query type
+ * @param <P> the probe type: the entity a search ranks this segment's entities for, compiled
+ *     ({@link WorkerProbe} searching jobs, {@link JobProbe} searching workers)
  */
-abstract class Segment<T, Q> {
+abstract class Segment<T, P> {
   static final int FINE = 64;
   static final int COARSE = 1024;
   static final int PRIMARY = 0;
@@ -162,8 +163,8 @@ abstract class Segment<T, Q> {
     return out;
   }
 
-  /** The view a search for {@code q} uses: {@link #PRIMARY} unless a subclass knows better. */
-  int view(Q q) {
+  /** The view a search for {@code probe} uses: {@link #PRIMARY} unless a subclass knows better. */
+  int view(P probe) {
     return PRIMARY;
   }
 
@@ -208,20 +209,20 @@ abstract class Segment<T, Q> {
   }
 
   /** Upper bound of the scores in coarse range {@code r} of {@code view}; negative when none can be eligible. */
-  abstract double coarseBound(int view, int r, Q q);
+  abstract double coarseBound(int view, int r, P probe);
 
   /**
    * Upper bound of the scores in fine range {@code r} of {@code view}, negative when none can be
    * eligible; when it is not negative, the bounds of the distance, skills and schedule scores it
    * is made of are written into {@code factors}.
    */
-  abstract double fineFactorBounds(int view, int r, Q q, double[] factors);
+  abstract double fineFactorBounds(int view, int r, P probe, double[] factors);
 
   /**
    * Scores the entity at {@code pos} as {@link dev.matching.scoring.Evaluator#evaluate} does,
    * given the bounds {@link #fineFactorBounds} wrote for its range.
    */
-  abstract double evaluate(int pos, Q q, double minTotal, double[] factorBounds, double[] out);
+  abstract double evaluate(int pos, P probe, double minTotal, double[] factorBounds, double[] out);
 
   /** Approximate heap bytes of this segment, entities excluded (compressed references: 4 bytes). */
   long estimatedBytes() {

@@ -29,10 +29,10 @@ import org.jspecify.annotations.Nullable;
  * whole index is rebuilt when deleted or merged-in entries exceed a quarter of it.
  *
  * @param <T> entity type
- * @param <Q> compiled query type
+ * @param <P> probe type: the searching entity, compiled ({@link WorkerProbe}, {@link JobProbe})
  * @param <S> segment type
  */
-abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIndex<T> {
+abstract class SegmentedIndex<T, P, S extends Segment<T, P>> implements EntityIndex<T> {
 
   /** An immutable view of the index. */
   final class Snapshot {
@@ -261,10 +261,10 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
   abstract boolean passes(MatchFilter filter, T entity);
 
   /**
-   * Best-first top-K search of {@code snapshot} for query {@code q}: coarse ranges by bound,
+   * Best-first top-K search of {@code snapshot} for {@code probe}: coarse ranges by bound,
    * then their fine ranges by bound, then exact scoring of entries that can still enter.
    */
-  final MatchPage search(Snapshot snapshot, Q q, int limit, @Nullable Cursor after, MatchFilter filter) {
+  final MatchPage search(Snapshot snapshot, P probe, int limit, @Nullable Cursor after, MatchFilter filter) {
     List<S> segs = snapshot.segments;
     TopK top = new TopK(limit + 1, after, (segment, position) -> segs.get(segment).id(position));
     int[] views = new int[segs.size()];
@@ -272,7 +272,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
     int totalCoarse = 0;
     for (int si = 0; si < segs.size(); si++) {
       S s = segs.get(si);
-      views[si] = s.view(q);
+      views[si] = s.view(probe);
       firstCoarse[si] = totalCoarse;
       totalCoarse += s.coarseCount();
     }
@@ -282,7 +282,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
     for (int si = 0; si < segs.size(); si++) {
       S s = segs.get(si);
       for (int r = 0; r < s.coarseCount(); r++) {
-        double b = s.coarseBound(views[si], r, q);
+        double b = s.coarseBound(views[si], r, probe);
         coarseBounds[firstCoarse[si] + r] = b;
         if (b >= 0) {
           order[n++] = pack(b, si, r);
@@ -324,7 +324,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
           // its entries can at best tie the k-th score, with larger ids: no need for its bound
           continue;
         }
-        double fb = s.fineFactorBounds(v, f, q, factorBounds);
+        double fb = s.fineFactorBounds(v, f, probe, factorBounds);
         System.arraycopy(factorBounds, 0, fineFactors, 3 * (f - firstFine), 3);
         if (fb >= 0 && fb >= threshold) {
           fineBounds[f - firstFine] = fb;
@@ -354,7 +354,7 @@ abstract class SegmentedIndex<T, Q, S extends Segment<T, Q>> implements EntityIn
             // the rest of the range can at best tie the k-th, with larger ids
             break;
           }
-          double score = s.evaluate(p, q, top.threshold(), factorBounds, out);
+          double score = s.evaluate(p, probe, top.threshold(), factorBounds, out);
           if (score >= 0 && top.accepts(score, si, p) && (!filtered || passes(filter, s.entity(p)))) {
             top.add(score, si, p, out);
           }

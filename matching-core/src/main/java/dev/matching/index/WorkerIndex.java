@@ -24,7 +24,7 @@ import java.util.List;
  * it and pruned by hour-of-week availability; jobs outside it are scored exactly from the
  * availability itself, only more slowly.
  */
-public final class WorkerIndex extends SegmentedIndex<Worker, JobQuery, WorkerSegment> {
+public final class WorkerIndex extends SegmentedIndex<Worker, JobProbe, WorkerSegment> {
 
   /** How far ahead of a write availabilities are expanded by default. */
   public static final Duration DEFAULT_WINDOW = Duration.ofDays(62);
@@ -89,6 +89,6 @@ public final class WorkerIndex extends SegmentedIndex<Worker, JobQuery, WorkerSe
     if (!job.open()) {
       return new MatchPage(List.of(), null); // a closed job matches no worker
     }
-    return search(s, new JobQuery(job, policy, catalog), query.limit(), query.cursor(), query.filter());
+    return search(s, new JobProbe(job, policy, catalog), query.limit(), query.cursor(), query.filter());
   }
 }

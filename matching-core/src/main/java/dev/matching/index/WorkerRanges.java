@@ -22,7 +22,16 @@ final class WorkerRanges {
 
   final int count;
   private final int skillCount;
+  /**
+   * Per range, its {@code HAS_} flags: {@code HAS_ACTIVE} when any of its workers is active, each
+   * other one when any active worker has (or lacks) that.
+   */
   private final byte[] kind;
+  /**
+   * Per range, the bounding box of its active workers' homes in degrees: latitudes in
+   * {@code [minLat, maxLat]}, longitudes in {@code [minLng, maxLng]}; infinities (an empty box)
+   * when no active worker of the range has a home.
+   */
   private final double[] minLat;
   private final double[] maxLat;
   private final double[] minLng;
@@ -52,11 +61,11 @@ final class WorkerRanges {
     minDesiredPay = new int[count];
     slots = new long[count * 3];
     for (int r = 0; r < count; r++) {
-      int k = 0;
-      double a = Double.POSITIVE_INFINITY;
-      double b = Double.NEGATIVE_INFINITY;
-      double c = Double.POSITIVE_INFINITY;
-      double d = Double.NEGATIVE_INFINITY;
+      int has = 0;
+      double rangeMinLat = Double.POSITIVE_INFINITY;
+      double rangeMaxLat = Double.NEGATIVE_INFINITY;
+      double rangeMinLng = Double.POSITIVE_INFINITY;
+      double rangeMaxLng = Double.NEGATIVE_INFINITY;
       double travel = 0;
       long union = 0;
       int pay = Integer.MAX_VALUE;
@@ -66,42 +75,42 @@ final class WorkerRanges {
         if (!w.active()) {
           continue;
         }
-        k |= HAS_ACTIVE;
+        has |= HAS_ACTIVE;
         if (w.hasHome()) {
-          k |= HAS_HOME;
-          a = Math.min(a, w.latitude());
-          b = Math.max(b, w.latitude());
-          c = Math.min(c, w.longitude());
-          d = Math.max(d, w.longitude());
+          has |= HAS_HOME;
+          rangeMinLat = Math.min(rangeMinLat, w.latitude());
+          rangeMaxLat = Math.max(rangeMaxLat, w.latitude());
+          rangeMinLng = Math.min(rangeMinLng, w.longitude());
+          rangeMaxLng = Math.max(rangeMaxLng, w.longitude());
           travel = Math.max(travel, w.maxTravelKm());
         } else {
-          k |= HAS_NO_HOME;
+          has |= HAS_NO_HOME;
         }
         union |= w.skillMask();
         for (int s = 0; s < Math.min(skillCount, w.levelCount()); s++) {
           maxLevel[r * skillCount + s] = (byte) Math.max(maxLevel[r * skillCount + s], w.level(s));
         }
         if (w.hasDesiredPay()) {
-          k |= HAS_PAY;
+          has |= HAS_PAY;
           pay = Math.min(pay, w.desiredPay());
         } else {
-          k |= HAS_NO_PAY;
+          has |= HAS_NO_PAY;
         }
         long[] m = masks[i];
         if (m == null) {
-          k |= HAS_NO_AVAILABILITY;
+          has |= HAS_NO_AVAILABILITY;
         } else {
-          k |= HAS_AVAILABILITY;
+          has |= HAS_AVAILABILITY;
           slots[3 * r] |= m[0];
           slots[3 * r + 1] |= m[1];
           slots[3 * r + 2] |= m[2];
         }
       }
-      kind[r] = (byte) k;
-      minLat[r] = a;
-      maxLat[r] = b;
-      minLng[r] = c;
-      maxLng[r] = d;
+      kind[r] = (byte) has;
+      minLat[r] = rangeMinLat;
+      maxLat[r] = rangeMaxLat;
+      minLng[r] = rangeMinLng;
+      maxLng[r] = rangeMaxLng;
       maxTravel[r] = travel;
       skillUnion[r] = union;
       minDesiredPay[r] = pay;
@@ -109,96 +118,96 @@ final class WorkerRanges {
   }
 
   /**
-   * An upper bound of the total score of any eligible worker of range {@code r} for the job,
-   * or a negative number when none can be eligible.
+   * An upper bound of the total score of any eligible worker of range {@code r} for the job
+   * {@code probe}, or a negative number when none can be eligible.
    */
-  double bound(int r, JobQuery q, boolean jobInWindow) {
-    return bound(r, q, jobInWindow, null);
+  double bound(int r, JobProbe probe, boolean jobInWindow) {
+    return bound(r, probe, jobInWindow, null);
   }
 
   /**
-   * {@link #bound(int, JobQuery, boolean)}, and when it is not negative and {@code factors} is
+   * {@link #bound(int, JobProbe, boolean)}, and when it is not negative and {@code factors} is
    * given, the bounds of the distance, skills and schedule scores it is made of, in that order.
    */
-  double bound(int r, JobQuery q, boolean jobInWindow, double @Nullable [] factors) {
-    int k = kind[r];
-    if ((k & HAS_ACTIVE) == 0 || (q.requiredMask & ~skillUnion[r]) != 0) {
+  double bound(int r, JobProbe probe, boolean jobInWindow, double @Nullable [] factors) {
+    int has = kind[r];
+    if ((has & HAS_ACTIVE) == 0 || (probe.requiredMask & ~skillUnion[r]) != 0) {
       return -1;
     }
-    double d = -1;
-    if (q.remote) {
-      d = 1;
+    double distance = -1;
+    if (probe.remote) {
+      distance = 1;
     } else {
-      if ((k & HAS_HOME) != 0) {
+      if ((has & HAS_HOME) != 0) {
         // outside this latitude band every home of the range is beyond its worker's reach
         double band = Math.toDegrees(maxTravel[r] / GeoPoint.EARTH_RADIUS_KM) * (1 + 1e-6) + 1e-9;
-        if (q.lat >= minLat[r] - band && q.lat <= maxLat[r] + band) {
-          double km = Haversine.lowerBoundKm(q.lat, q.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
+        if (probe.lat >= minLat[r] - band && probe.lat <= maxLat[r] + band) {
+          double km = Haversine.lowerBoundKm(probe.lat, probe.lng, minLat[r], maxLat[r], minLng[r], maxLng[r]);
           if (km <= maxTravel[r]) {
-            d = q.policy.distanceScore(km);
+            distance = probe.policy.distanceScore(km);
           }
         }
       }
-      if ((k & HAS_NO_HOME) != 0 && !q.excludesMissingDistance) {
-        d = Math.max(d, q.missingDistance);
+      if ((has & HAS_NO_HOME) != 0 && !probe.excludesMissingDistance) {
+        distance = Math.max(distance, probe.missingDistance);
       }
     }
-    if (d < 0) {
+    if (distance < 0) {
       return -1;
     }
     double pay = -1;
-    if ((k & HAS_PAY) != 0) {
-      pay = q.policy.payScore(q.pay, minDesiredPay[r]);
+    if ((has & HAS_PAY) != 0) {
+      pay = probe.policy.payScore(probe.pay, minDesiredPay[r]);
     }
-    if ((k & HAS_NO_PAY) != 0) {
-      pay = Math.max(pay, q.missingPay);
+    if ((has & HAS_NO_PAY) != 0) {
+      pay = Math.max(pay, probe.missingPay);
     }
-    double s;
-    if (!q.hasPreferred) {
-      s = q.missingSkills;
+    double skills;
+    if (!probe.hasPreferred) {
+      skills = probe.missingSkills;
     } else {
-      s = 0;
-      for (int e = 0; e < q.preferredSkill.length; e++) {
-        int id = q.preferredSkill[e];
+      skills = 0;
+      for (int e = 0; e < probe.preferredSkill.length; e++) {
+        int id = probe.preferredSkill[e];
         int have = id >= 0 && id < skillCount ? maxLevel[r * skillCount + id] : 0;
-        int want = q.preferredLevel[e];
-        s += q.preferredShare[e] * (have >= want ? 1.0 : (double) have / want);
+        int want = probe.preferredLevel[e];
+        skills += probe.preferredShare[e] * (have >= want ? 1.0 : (double) have / want);
       }
-      s = Math.min(1.0, s * (1 + 1e-6) + 1e-9);
+      skills = Math.min(1.0, skills * (1 + 1e-6) + 1e-9);
     }
-    double sched = scheduleBound(r, q, jobInWindow);
+    double schedule = scheduleBound(r, probe, jobInWindow);
     if (factors != null) {
-      factors[0] = d;
-      factors[1] = s;
-      factors[2] = sched;
+      factors[0] = distance;
+      factors[1] = skills;
+      factors[2] = schedule;
     }
-    return q.policy.total(d, s, sched, pay);
+    return probe.policy.total(distance, skills, schedule, pay);
   }
 
   /** An upper bound of the schedule score of any worker of range {@code r} for the job. */
-  double scheduleBound(int r, JobQuery q, boolean jobInWindow) {
-    if (!q.hasShifts) {
-      return q.missingSchedule;
+  double scheduleBound(int r, JobProbe probe, boolean jobInWindow) {
+    if (!probe.hasShifts) {
+      return probe.missingSchedule;
     }
-    int k = kind[r];
-    double c = -1;
-    if ((k & HAS_AVAILABILITY) != 0) {
+    int has = kind[r];
+    double schedule = -1;
+    if ((has & HAS_AVAILABILITY) != 0) {
       if (!jobInWindow) {
-        c = 1;
+        schedule = 1;
       } else {
         double sum = 0;
         for (int h = 0; h < HourSlots.SLOTS; h++) {
           if ((slots[3 * r + (h >>> 6)] & (1L << (h & 63))) != 0) {
-            sum += q.slotShare[h];
+            sum += probe.slotShare[h];
           }
         }
-        c = Math.min(1.0, sum * (1 + 1e-9) + 1e-9);
+        schedule = Math.min(1.0, sum * (1 + 1e-9) + 1e-9);
       }
     }
-    if ((k & HAS_NO_AVAILABILITY) != 0) {
-      c = Math.max(c, q.missingSchedule);
+    if ((has & HAS_NO_AVAILABILITY) != 0) {
+      schedule = Math.max(schedule, probe.missingSchedule);
     }
-    return Math.max(0, c);
+    return Math.max(0, schedule);
   }
 
   long estimatedBytes() {

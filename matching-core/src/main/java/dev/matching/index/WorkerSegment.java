@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * with the same distance score, search an alternate view of workers alike in skills,
  * availability and desired pay.
  */
-final class WorkerSegment extends Segment<Worker, JobQuery> {
+final class WorkerSegment extends Segment<Worker, JobProbe> {
   private final WorkerProfile[] profiles;
   private final WorkerRanges fine;
   private final WorkerRanges coarse;
@@ -109,12 +109,12 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
 
   /** Remote jobs use the alternate view: every worker is at the same distance from them. */
   @Override
-  int view(JobQuery q) {
-    return q.remote && altFine != null ? ALTERNATE : PRIMARY;
+  int view(JobProbe probe) {
+    return probe.remote && altFine != null ? ALTERNATE : PRIMARY;
   }
 
-  boolean inWindow(JobQuery q) {
-    return q.hasShifts && q.minShiftStart >= windowFrom && q.maxShiftEnd <= windowTo;
+  boolean inWindow(JobProbe probe) {
+    return probe.hasShifts && probe.minShiftStart >= windowFrom && probe.maxShiftEnd <= windowTo;
   }
 
   @Override
@@ -133,18 +133,18 @@ final class WorkerSegment extends Segment<Worker, JobQuery> {
   }
 
   @Override
-  double coarseBound(int view, int r, JobQuery q) {
-    return (view == ALTERNATE ? altCoarse : coarse).bound(r, q, inWindow(q));
+  double coarseBound(int view, int r, JobProbe probe) {
+    return (view == ALTERNATE ? altCoarse : coarse).bound(r, probe, inWindow(probe));
   }
 
   @Override
-  double fineFactorBounds(int view, int r, JobQuery q, double[] factors) {
-    return (view == ALTERNATE ? altFine : fine).bound(r, q, inWindow(q), factors);
+  double fineFactorBounds(int view, int r, JobProbe probe, double[] factors) {
+    return (view == ALTERNATE ? altFine : fine).bound(r, probe, inWindow(probe), factors);
   }
 
   @Override
-  double evaluate(int pos, JobQuery q, double minTotal, double[] factorBounds, double[] out) {
-    return Evaluator.evaluate(q.policy, profiles[pos], q.columns, 0, minTotal, factorBounds[0], factorBounds[1],
+  double evaluate(int pos, JobProbe probe, double minTotal, double[] factorBounds, double[] out) {
+    return Evaluator.evaluate(probe.policy, profiles[pos], probe.columns, 0, minTotal, factorBounds[0], factorBounds[1],
         factorBounds[2], out);
   }
 

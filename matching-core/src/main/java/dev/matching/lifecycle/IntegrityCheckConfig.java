@@ -1,6 +1,7 @@
 package dev.matching.lifecycle;
 
 import dev.matching.model.Checks;
+import dev.matching.spi.support.PageLimit;
 import java.time.Duration;
 
 /**
@@ -23,7 +24,7 @@ public final class IntegrityCheckConfig {
     Checks.check(!b.stalledAfter.isNegative() && !b.stalledAfter.isZero(), "stalledAfter",
         "must be positive, was " + b.stalledAfter);
     this.stalledAfter = b.stalledAfter;
-    this.batchRuns = Checks.intIn(b.batchRuns, 1, 10_000, "batchRuns");
+    this.batchRuns = Checks.intIn(b.batchRuns, 1, PageLimit.MAX, "batchRuns");
   }
 
   /** Samples of 20 ids, runs stalled after 1 hour without a live lease, the latest 1000 runs checked. */
@@ -77,7 +78,7 @@ public final class IntegrityCheckConfig {
       return this;
     }
 
-    /** Latest runs checked, in [1, 10000]. */
+    /** Latest runs checked, in [1, {@value PageLimit#MAX}] (one page of {@code BatchRunStore.list}). */
     public Builder batchRuns(int batchRuns) {
       this.batchRuns = batchRuns;
       return this;

@@ -1,5 +1,7 @@
 package dev.matching.spi;
 
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * contains the reason of the lowest-index failed partition.
  *
  * <p>Bad arguments (null, a lease duration that is not positive, negative items, a
- * {@code limit} outside {@code [1, 10000]}) fail with an {@link IllegalArgumentException} naming
- * the parameter; nothing is written then.
+ * {@code limit} below 1 or above {@link PageLimit#MAX}) fail with an
+ * {@link IllegalArgumentException} naming the parameter; nothing is written then.
+ * {@link PageLimit} and {@link SpiArguments} make these checks for implementations.
  *
  * <p>Implementations are thread-safe and safe to share between processes where the backing
  * store is shared. Time is always passed in, never read from a clock, so tests control it.
@@ -47,9 +50,9 @@ public interface BatchRunStore {
   Optional<BatchRun> find(String runId);
 
   /**
-   * Runs newest first, of {@code type} (all types when null), at most {@code limit} in
-   * {@code [1, 10000]}. Newest first means by {@code createdAt} descending, runs created at the
-   * same instant latest created first.
+   * Runs newest first, of {@code type} (all types when null), at most {@code limit}, from 1 to
+   * {@link PageLimit#MAX}. Newest first means by {@code createdAt} descending, runs created at
+   * the same instant latest created first.
    */
   List<BatchRun> list(@Nullable String type, int limit);
 

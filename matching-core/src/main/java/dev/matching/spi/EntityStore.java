@@ -1,5 +1,7 @@
 package dev.matching.spi;
 
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Bad arguments fail with an {@link IllegalArgumentException} naming the parameter: a null
  * argument or list element, a negative {@code expectedVersion} (below 1 for a delete), a
- * negative {@code afterSequence}, or a {@code limit} outside {@code [1, 10000]}. Nothing is
- * written then.
+ * negative {@code afterSequence}, or a {@code limit} below 1 or above {@link PageLimit#MAX}.
+ * Nothing is written then. {@link PageLimit} and {@link SpiArguments} make these checks for
+ * implementations.
  *
  * @param <T> the entity type
  */

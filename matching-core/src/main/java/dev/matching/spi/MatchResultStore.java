@@ -2,6 +2,8 @@ package dev.matching.spi;
 
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * generation, and the same subject id may have a list in both.
  *
  * <p>Bad arguments (null, a generation below 1, a subject id that is not a valid id, a
- * {@code limit} outside {@code [1, 10000]}) fail with an {@link IllegalArgumentException} naming
- * the parameter; nothing is written then.
+ * {@code limit} below 1 or above {@link PageLimit#MAX}) fail with an
+ * {@link IllegalArgumentException} naming the parameter; nothing is written then.
+ * {@link PageLimit} and {@link SpiArguments} make the generation and limit checks for
+ * implementations.
  *
  * <p>Implementations are thread-safe.
  */

@@ -42,7 +42,7 @@ class RangeBoundProperties {
     double[] out = new double[4];
     double[] factors = new double[3];
     for (Worker w : RandomMarket.workers(seed, 3)) {
-      WorkerQuery q = new WorkerQuery(w, policy, catalog, seg.minShiftStart, seg.maxShiftEnd);
+      WorkerProbe probe = new WorkerProbe(w, policy, catalog, seg.minShiftStart, seg.maxShiftEnd);
       // both views: the spatial one, and the one by skills, hours and pay (larger segments)
       for (int view : new int[] {Segment.PRIMARY, Segment.ALTERNATE}) {
         int[] order = seg.order(view);
@@ -51,15 +51,15 @@ class RangeBoundProperties {
         }
         for (int i = 0; i < seg.size(); i++) {
           int p = order == null ? i : order[i];
-          double score = seg.evaluate(p, q, 0.0, NO_BOUNDS, out);
+          double score = seg.evaluate(p, probe, 0.0, NO_BOUNDS, out);
           if (score >= 0) {
             int fine = i / Segment.FINE;
-            assertThat(seg.fineFactorBounds(view, fine, q, factors)).as("fine bound of range %d (view %d) for %s", fine, view, seg.id(p))
+            assertThat(seg.fineFactorBounds(view, fine, probe, factors)).as("fine bound of range %d (view %d) for %s", fine, view, seg.id(p))
                 .isGreaterThanOrEqualTo(score);
-            assertFactorBoundsHold(seg.fineFactorBounds(view, fine, q, factors), factors, score, out);
-            assertThat(seg.coarseBound(view, i / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
+            assertFactorBoundsHold(seg.fineFactorBounds(view, fine, probe, factors), factors, score, out);
+            assertThat(seg.coarseBound(view, i / Segment.COARSE, probe)).isGreaterThanOrEqualTo(score);
             // the bounds handed to the evaluator never change its answer, even at the minimum
-            assertThat(seg.evaluate(p, q, score, factors, out)).isEqualTo(score);
+            assertThat(seg.evaluate(p, probe, score, factors, out)).isEqualTo(score);
           }
         }
       }
@@ -83,10 +83,10 @@ class RangeBoundProperties {
       JobRanges merged = new JobRanges(new JobRanges(seg.columns, order, Segment.FINE), Segment.COARSE / Segment.FINE);
       assertThat(merged.count).isEqualTo(direct.count);
       for (Worker w : RandomMarket.workers(seed, 4)) {
-        WorkerQuery q = new WorkerQuery(w, policy, catalog, seg.minShiftStart, seg.maxShiftEnd);
+        WorkerProbe probe = new WorkerProbe(w, policy, catalog, seg.minShiftStart, seg.maxShiftEnd);
         for (int r = 0; r < direct.count; r++) {
-          assertThat(merged.bound(r, q)).as("coarse range %d, view %d", r, view).isEqualTo(direct.bound(r, q));
-          assertThat(merged.scheduleBound(r, q)).isEqualTo(direct.scheduleBound(r, q));
+          assertThat(merged.bound(r, probe)).as("coarse range %d, view %d", r, view).isEqualTo(direct.bound(r, probe));
+          assertThat(merged.scheduleBound(r, probe)).isEqualTo(direct.scheduleBound(r, probe));
         }
       }
     }
@@ -104,16 +104,16 @@ class RangeBoundProperties {
     double[] out = new double[4];
     double[] factors = new double[3];
     for (Job j : RandomMarket.jobs(seed, 3)) {
-      JobQuery q = new JobQuery(j, policy, catalog);
+      JobProbe probe = new JobProbe(j, policy, catalog);
       for (int p = 0; p < seg.size(); p++) {
-        double score = seg.evaluate(p, q, 0.0, NO_BOUNDS, out);
+        double score = seg.evaluate(p, probe, 0.0, NO_BOUNDS, out);
         if (score >= 0) {
           int fine = p / Segment.FINE;
-          assertThat(seg.fineFactorBounds(Segment.PRIMARY, fine, q, factors)).as("fine bound of range %d for %s", fine, seg.id(p))
+          assertThat(seg.fineFactorBounds(Segment.PRIMARY, fine, probe, factors)).as("fine bound of range %d for %s", fine, seg.id(p))
               .isGreaterThanOrEqualTo(score);
-          assertFactorBoundsHold(seg.fineFactorBounds(Segment.PRIMARY, fine, q, factors), factors, score, out);
-          assertThat(seg.evaluate(p, q, score, factors, out)).isEqualTo(score);
-          assertThat(seg.coarseBound(Segment.PRIMARY, p / Segment.COARSE, q)).isGreaterThanOrEqualTo(score);
+          assertFactorBoundsHold(seg.fineFactorBounds(Segment.PRIMARY, fine, probe, factors), factors, score, out);
+          assertThat(seg.evaluate(p, probe, score, factors, out)).isEqualTo(score);
+          assertThat(seg.coarseBound(Segment.PRIMARY, p / Segment.COARSE, probe)).isGreaterThanOrEqualTo(score);
         }
       }
     }

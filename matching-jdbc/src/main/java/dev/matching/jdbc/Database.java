@@ -52,14 +52,6 @@ final class Database {
     return tables;
   }
 
-  /** Largest page a {@code list} or {@code changesSince} call may ask for. */
-  static final int MAX_LIMIT = 10_000;
-
-  /** Fails unless {@code limit} is within {@code [1, MAX_LIMIT]}. */
-  static int checkLimit(int limit) {
-    return dev.matching.model.Checks.intIn(limit, 1, MAX_LIMIT, "limit");
-  }
-
   /**
    * Runs {@code callback} in one transaction (read committed) within the {@link TransactionBounds};
    * all of it commits or none.

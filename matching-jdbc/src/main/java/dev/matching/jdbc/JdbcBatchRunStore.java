@@ -10,6 +10,8 @@ import dev.matching.spi.NewBatchRun;
 import dev.matching.spi.PartitionLease;
 import dev.matching.spi.PartitionState;
 import dev.matching.spi.PartitionStatus;
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -101,7 +103,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
 
   @Override
   public List<BatchRun> list(@Nullable String type, int limit) {
-    Database.checkLimit(limit);
+    PageLimit.check(limit);
     return database.withHandle("listing runs", h -> {
       Query query = h.createQuery(selectRun + (type == null ? "" : " WHERE r.type = :type")
           + " ORDER BY r.created_at DESC, r.created_seq DESC LIMIT :limit").bind("limit", limit);
@@ -123,7 +125,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
     Checks.required(runId, "runId");
     Checks.id(nodeId, "nodeId");
     Checks.required(now, "now");
-    checkLease(leaseFor);
+    SpiArguments.leaseFor(leaseFor);
     return database.inTransaction("claiming a partition of run " + runId, h -> {
       Optional<PartitionLease> lease = h.createQuery("UPDATE " + partitions + " p SET state = 'RUNNING', owner = :node,"
               + " token = p.token + 1, lease_expires_at = :until, attempts = p.attempts + 1"
@@ -152,7 +154,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
   public PartitionLease heartbeat(PartitionLease lease, Instant now, Duration leaseFor) {
     Checks.required(lease, "lease");
     Checks.required(now, "now");
-    checkLease(leaseFor);
+    SpiArguments.leaseFor(leaseFor);
     return database.inTransaction("renewing the lease on " + describe(lease), h ->
         h.createQuery("UPDATE " + partitions + " p SET lease_expires_at = :until WHERE " + heldBy()
                 + " RETURNING p.run_id, p.partition, p.spec, p.owner, p.token, p.lease_expires_at")
@@ -199,9 +201,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
   @Override
   public BatchRun finish(String runId, BatchState state, @Nullable String error, Instant now) {
     Checks.required(runId, "runId");
-    Checks.required(state, "state");
-    Checks.check(state == BatchState.CANCELLED || state == BatchState.FAILED, "state",
-        "must be CANCELLED or FAILED, was " + state);
+    SpiArguments.finishState(state);
     Checks.required(now, "now");
     return database.inTransaction("finishing run " + runId, h -> {
       int finished = h.createUpdate("UPDATE " + runs + " SET state = :state, error = :error, finished_at = :now"
@@ -260,7 +260,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
   private BatchRun finishPartition(PartitionLease lease, PartitionState state, @Nullable String reason, long items,
       Instant now) {
     Checks.required(lease, "lease");
-    Checks.check(items >= 0, "items", "must not be negative, was " + items);
+    SpiArguments.items(items);
     Checks.required(now, "now");
     return database.inTransaction("marking " + describe(lease) + " " + state, h -> {
       lockRun(h, lease.runId()).orElseThrow(() -> lost(lease));
@@ -352,11 +352,6 @@ final class JdbcBatchRunStore implements BatchRunStore {
   private static PartitionLease lease(ResultSet rs) throws SQLException {
     return new PartitionLease(rs.getString("run_id"), rs.getInt("partition"), rs.getString("spec"),
         rs.getString("owner"), rs.getLong("token"), SqlValues.instant(rs, "lease_expires_at"));
-  }
-
-  private static void checkLease(Duration leaseFor) {
-    Checks.required(leaseFor, "leaseFor");
-    Checks.check(!leaseFor.isNegative() && !leaseFor.isZero(), "leaseFor", "must be positive, was " + leaseFor);
   }
 
   private static String describe(PartitionLease lease) {

@@ -5,6 +5,8 @@ import dev.matching.spi.Change;
 import dev.matching.spi.EntityStore;
 import dev.matching.spi.Versioned;
 import dev.matching.spi.VersionConflictException;
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,11 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -124,7 +124,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   @Override
   public Versioned<T> upsert(T entity, long expectedVersion) {
     Checks.required(entity, "entity");
-    Checks.check(expectedVersion >= 0, "expectedVersion", "must not be negative, was " + expectedVersion);
+    SpiArguments.expectedVersion(expectedVersion);
     String id = mapping.id(entity);
     Instant now = now();
     return database.inTransaction("upserting " + mapping.kind() + " " + id, h -> {
@@ -143,13 +143,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   @Override
   public List<Versioned<T>> upsertAll(List<T> entities) {
     List<T> all = Checks.listOf(entities, "entities");
-    List<String> ids = new ArrayList<>(all.size());
-    Set<String> seen = new HashSet<>();
-    for (T entity : all) {
-      String id = mapping.id(entity);
-      Checks.check(seen.add(id), "entities", "lists id \"" + id + "\" more than once");
-      ids.add(id);
-    }
+    List<String> ids = SpiArguments.distinctIds(all, mapping::id);
     if (all.isEmpty()) {
       return List.of();
     }
@@ -241,7 +235,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   @Override
   public void delete(String id, long expectedVersion) {
     Checks.required(id, "id");
-    Checks.check(expectedVersion >= 1, "expectedVersion", "must be at least 1, was " + expectedVersion);
+    SpiArguments.expectedVersionToDelete(expectedVersion);
     database.inTransaction("deleting " + mapping.kind() + " " + id, h -> {
       int deleted = h.createUpdate("DELETE FROM " + table + " WHERE id = :id AND version = :expected")
           .bind("id", id)
@@ -257,7 +251,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
 
   @Override
   public List<Versioned<T>> list(@Nullable String afterId, int limit) {
-    Database.checkLimit(limit);
+    PageLimit.check(limit);
     return database.withHandle("listing " + mapping.kind() + "s", h -> {
       String where = afterId == null ? "" : " WHERE id > :after";
       Query query = h.createQuery("SELECT version, updated_at, body FROM " + table + where + " ORDER BY id LIMIT :limit")
@@ -299,8 +293,8 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
 
   @Override
   public List<Change> changesSince(long afterSequence, int limit) {
-    Checks.check(afterSequence >= 0, "afterSequence", "must not be negative, was " + afterSequence);
-    Database.checkLimit(limit);
+    SpiArguments.afterSequence(afterSequence);
+    PageLimit.check(limit);
     return database.withHandle("reading " + mapping.kind() + " changes", h ->
         h.createQuery("SELECT sequence, entity_id, change_type FROM " + changeTable
                 + " WHERE sequence > :after ORDER BY sequence LIMIT :limit")

@@ -7,6 +7,8 @@ import dev.matching.spi.MatchList;
 import dev.matching.spi.LeaseLostException;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.PartitionLease;
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +101,7 @@ final class JdbcMatchResultStore implements MatchResultStore {
   private static Rows rows(Direction direction, long generation, Instant computedAt,
       Map<String, List<Match>> listsBySubject) {
     Checks.required(direction, "direction");
-    checkGeneration(generation);
+    SpiArguments.generation(generation);
     Checks.required(computedAt, "computedAt");
     Checks.required(listsBySubject, "listsBySubject");
     int size = listsBySubject.size();
@@ -147,7 +149,7 @@ final class JdbcMatchResultStore implements MatchResultStore {
   @Override
   public void publish(Direction direction, long generation) {
     Checks.required(direction, "direction");
-    checkGeneration(generation);
+    SpiArguments.generation(generation);
     database.withHandle("publishing " + direction + " generation " + generation, h ->
         h.createUpdate("UPDATE " + publications + " SET generation = :generation, published_at = :at"
                 + " WHERE direction = :direction")
@@ -160,7 +162,7 @@ final class JdbcMatchResultStore implements MatchResultStore {
   @Override
   public boolean publishIfNewer(Direction direction, long generation) {
     Checks.required(direction, "direction");
-    checkGeneration(generation);
+    SpiArguments.generation(generation);
     return database.withHandle("publishing " + direction + " generation " + generation + " if newer", h ->
         h.createUpdate("UPDATE " + publications + " SET generation = :generation, published_at = :at"
                 + " WHERE direction = :direction AND (generation IS NULL OR generation < :generation)")
@@ -264,8 +266,8 @@ final class JdbcMatchResultStore implements MatchResultStore {
   @Override
   public List<MatchList> list(Direction direction, long generation, @Nullable String afterSubjectId, int limit) {
     Checks.required(direction, "direction");
-    checkGeneration(generation);
-    Database.checkLimit(limit);
+    SpiArguments.generation(generation);
+    PageLimit.check(limit);
     return database.withHandle("listing " + direction + " lists of generation " + generation, h -> {
       Query query = h.createQuery("SELECT subject_id, computed_at, matches FROM " + lists
               + " WHERE direction = :direction AND generation = :generation"
@@ -288,10 +290,6 @@ final class JdbcMatchResultStore implements MatchResultStore {
         .bind("direction", direction.name())
         .mapTo(Long.class)
         .findOne();
-  }
-
-  private static void checkGeneration(long generation) {
-    Checks.check(generation >= 1, "generation", "must be at least 1, was " + generation);
   }
 
   /** {@code value} quoted as an element of a PostgreSQL array literal. */

@@ -2,6 +2,7 @@ package dev.matching.redis;
 
 import dev.matching.model.Checks;
 import dev.matching.spi.StorageException;
+import dev.matching.spi.support.DaemonThreads;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisChannelHandler;
@@ -22,9 +23,9 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +60,8 @@ public final class RedisChangeEvents {
   private static final System.Logger LOG = System.getLogger(RedisChangeEvents.class.getName());
   private static final LuaScript PUBLISH = LuaScript.load("events-publish.lua");
   private static final int INBOX_CAPACITY = 100_000;
-  private static final AtomicInteger THREADS = new AtomicInteger();
+  /** Delivery threads, {@code matching-redis-events-N}: one per subscription made in this JVM. */
+  private static final ThreadFactory THREADS = DaemonThreads.named("matching-redis-events");
 
   private final RedisClient client;
   private final RedisCalls redis;
@@ -165,8 +167,7 @@ public final class RedisChangeEvents {
     Subscription(ChangeListener listener, StatefulRedisPubSubConnection<String, String> pubSub) {
       this.listener = listener;
       this.pubSub = pubSub;
-      this.thread = new Thread(this::deliver, "matching-redis-events-" + THREADS.incrementAndGet());
-      this.thread.setDaemon(true);
+      this.thread = THREADS.newThread(this::deliver);
     }
 
     void start(Head head) {

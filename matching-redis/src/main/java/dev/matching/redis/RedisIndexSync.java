@@ -6,9 +6,11 @@ import dev.matching.WriteListener;
 import dev.matching.model.Checks;
 import dev.matching.spi.Change;
 import dev.matching.spi.StorageException;
+import dev.matching.spi.support.DaemonThreads;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RedisIndexSync implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(RedisIndexSync.class.getName());
+  /** Refresher threads, {@code matching-redis-index-sync-N}: one per sync started in this JVM. */
+  private static final ThreadFactory THREADS = DaemonThreads.named("matching-redis-index-sync");
 
   private final MatchingEngine engine;
   private final WriteListener publisher;
@@ -35,11 +39,7 @@ public final class RedisIndexSync implements AutoCloseable {
 
   private RedisIndexSync(MatchingEngine engine, RedisChangeEvents events) {
     this.engine = engine;
-    this.refresher = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "matching-redis-index-sync");
-      t.setDaemon(true);
-      return t;
-    });
+    this.refresher = Executors.newSingleThreadExecutor(THREADS);
     this.publisher = (kind, ids, type) -> publish(events, kind, ids, type);
     this.subscription = events.subscribe(new ChangeListener() {
       @Override

@@ -8,6 +8,8 @@ import dev.matching.spi.MatchList;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.PartitionLease;
 import dev.matching.spi.StorageException;
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -58,7 +60,6 @@ public final class RedisMatchResultStore implements MatchResultStore {
   private static final LuaScript REPLACE_IF_UNCHANGED = LuaScript.load("results-replace-if-unchanged.lua");
   private static final LuaScript DELETE_IF_UNCHANGED = LuaScript.load("results-delete-if-unchanged.lua");
   private static final int MAX_ERASE_ATTEMPTS_PER_LIST = 10;
-  private static final int MAX_LIMIT = 10_000;
 
   private final RedisCalls redis;
   private final RedisMatchingConfig config;
@@ -77,7 +78,7 @@ public final class RedisMatchResultStore implements MatchResultStore {
   @Override
   public void write(Direction direction, long generation, Instant computedAt, Map<String, List<Match>> listsBySubject) {
     Checks.required(direction, "direction");
-    requireGeneration(generation);
+    SpiArguments.generation(generation);
     Checks.required(computedAt, "computedAt");
     Checks.required(listsBySubject, "listsBySubject");
     String[] args = new String[2 + 2 * listsBySubject.size()];
@@ -113,7 +114,7 @@ public final class RedisMatchResultStore implements MatchResultStore {
       Map<String, List<Match>> listsBySubject) {
     Checks.required(writer, "writer");
     Checks.required(direction, "direction");
-    requireGeneration(generation);
+    SpiArguments.generation(generation);
     Checks.required(computedAt, "computedAt");
     Checks.required(listsBySubject, "listsBySubject");
     String[] args = new String[4 + 2 * listsBySubject.size()];
@@ -147,14 +148,14 @@ public final class RedisMatchResultStore implements MatchResultStore {
   @Override
   public void publish(Direction direction, long generation) {
     Checks.required(direction, "direction");
-    requireGeneration(generation);
+    SpiArguments.generation(generation);
     publish(direction, generation, false);
   }
 
   @Override
   public boolean publishIfNewer(Direction direction, long generation) {
     Checks.required(direction, "direction");
-    requireGeneration(generation);
+    SpiArguments.generation(generation);
     return publish(direction, generation, true);
   }
 
@@ -285,8 +286,8 @@ public final class RedisMatchResultStore implements MatchResultStore {
   @Override
   public List<MatchList> list(Direction direction, long generation, @Nullable String afterSubjectId, int limit) {
     Checks.required(direction, "direction");
-    requireGeneration(generation);
-    Checks.intIn(limit, 1, MAX_LIMIT, "limit");
+    SpiArguments.generation(generation);
+    PageLimit.check(limit);
     String hash = keys(direction).generation(generation);
     List<String> subjects = new ArrayList<>(Objects.requireNonNull(
         redis.call("read of a generation's subjects", commands -> commands.hkeys(hash))));
@@ -372,12 +373,6 @@ public final class RedisMatchResultStore implements MatchResultStore {
     }
     throw new StorageException("Erasure of an id from list " + subject + " in " + hash
         + " lost " + MAX_ERASE_ATTEMPTS_PER_LIST + " races with concurrent writes; retry the erasure");
-  }
-
-  private static void requireGeneration(long generation) {
-    if (generation < 1) {
-      throw Checks.fail("generation", "must be at least 1, was " + generation);
-    }
   }
 
   private static long parseGeneration(String stored) {

@@ -14,6 +14,7 @@ import dev.matching.spi.NewBatchRun;
 import dev.matching.spi.PartitionLease;
 import dev.matching.spi.PartitionState;
 import dev.matching.spi.PartitionStatus;
+import dev.matching.spi.support.PageLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -156,10 +157,10 @@ public abstract class BatchRunStoreContract {
     assertThat(store.list(TYPE, 10)).containsExactly(newest, middle, oldest);
     assertThat(store.list(TYPE, 2)).containsExactly(newest, middle);
     assertThat(store.list("unknown_type", 10)).isEmpty();
-    for (int limit : new int[] {0, -1, 10_001}) {
+    for (int limit : new int[] {0, -1, PageLimit.MAX + 1}) {
       assertIllegalArgument(() -> store.list(null, limit), "limit");
     }
-    assertThat(store.list(null, 10_000)).hasSize(4);
+    assertThat(store.list(null, PageLimit.MAX)).hasSize(4);
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.matching.spi.Change;
 import dev.matching.spi.EntityStore;
 import dev.matching.spi.VersionConflictException;
 import dev.matching.spi.Versioned;
+import dev.matching.spi.support.PageLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public abstract class EntityStoreContract<T> {
   /** Where the clock stands when each test starts: a whole second, exact in any database. */
   protected static final Instant START = Instant.parse("2026-04-01T09:00:00Z");
   /** The largest page {@code list} and {@code changesSince} accept. */
-  protected static final int MAX_LIMIT = 10_000;
+  protected static final int MAX_LIMIT = PageLimit.MAX;
 
   private SettableClock clock;
   private EntityStore<T> store;

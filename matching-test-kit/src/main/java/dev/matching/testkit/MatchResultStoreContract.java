@@ -11,6 +11,7 @@ import dev.matching.spi.MatchList;
 import dev.matching.spi.LeaseLostException;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.PartitionLease;
+import dev.matching.spi.support.PageLimit;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -390,7 +391,7 @@ public abstract class MatchResultStoreContract {
     assertIllegalArgument(() -> store.list(null, 1, null, 10), "direction");
     assertIllegalArgument(() -> store.list(JOBS, 0, null, 10), "generation");
     assertIllegalArgument(() -> store.list(JOBS, 1, null, 0), "limit");
-    assertIllegalArgument(() -> store.list(JOBS, 1, null, 10_001), "limit");
+    assertIllegalArgument(() -> store.list(JOBS, 1, null, PageLimit.MAX + 1), "limit");
 
     store.publish(JOBS, 1);
     assertThat(store.find(JOBS, "w-1")).as("a failed write stores none of its lists").isEmpty();

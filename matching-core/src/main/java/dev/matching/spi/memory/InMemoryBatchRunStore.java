@@ -10,6 +10,8 @@ import dev.matching.spi.NewBatchRun;
 import dev.matching.spi.PartitionLease;
 import dev.matching.spi.PartitionState;
 import dev.matching.spi.PartitionStatus;
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
 
   @Override
   public List<BatchRun> list(@Nullable String type, int limit) {
-    Limits.limit(limit);
+    PageLimit.check(limit);
     return guard.read(() -> runs.values().stream()
         .filter(r -> type == null || r.type.equals(type))
         .sorted(NEWEST_FIRST)
@@ -83,7 +85,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
     Checks.required(runId, "runId");
     Checks.id(nodeId, "nodeId");
     Checks.required(now, "now");
-    checkPositive(leaseFor);
+    SpiArguments.leaseFor(leaseFor);
     return guard.write(() -> {
       RunRecord run = runs.get(runId);
       if (run == null || !run.state.active()) {
@@ -107,7 +109,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
   public PartitionLease heartbeat(PartitionLease lease, Instant now, Duration leaseFor) {
     Checks.required(lease, "lease");
     Checks.required(now, "now");
-    checkPositive(leaseFor);
+    SpiArguments.leaseFor(leaseFor);
     return guard.write(() -> {
       PartitionRecord partition = held(lease);
       partition.leaseExpiresAt = now.plus(leaseFor);
@@ -118,7 +120,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
   @Override
   public BatchRun complete(PartitionLease lease, long items, Instant now) {
     Checks.required(lease, "lease");
-    Limits.atLeast(items, 0, "items");
+    SpiArguments.items(items);
     Checks.required(now, "now");
     return guard.write(() -> {
       held(lease).close(PartitionState.DONE, items, null);
@@ -134,7 +136,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
   public BatchRun fail(PartitionLease lease, String reason, long items, Instant now) {
     Checks.required(lease, "lease");
     Checks.required(reason, "reason");
-    Limits.atLeast(items, 0, "items");
+    SpiArguments.items(items);
     Checks.required(now, "now");
     return guard.write(() -> {
       held(lease).close(PartitionState.FAILED, items, reason);
@@ -168,10 +170,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
   @Override
   public BatchRun finish(String runId, BatchState state, @Nullable String error, Instant now) {
     Checks.required(runId, "runId");
-    Checks.required(state, "state");
-    if (state != BatchState.CANCELLED && state != BatchState.FAILED) {
-      throw Checks.fail("state", "must be CANCELLED or FAILED, was " + state);
-    }
+    SpiArguments.finishState(state);
     Checks.required(now, "now");
     return guard.write(() -> {
       RunRecord run = known(runId);
@@ -218,13 +217,6 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
       runs.values().removeIf(r -> !r.state.active() && r.finishedAt != null && r.finishedAt.isBefore(cutoff));
       return (long) (before - runs.size());
     });
-  }
-
-  private static void checkPositive(Duration leaseFor) {
-    Checks.required(leaseFor, "leaseFor");
-    if (leaseFor.isNegative() || leaseFor.isZero()) {
-      throw Checks.fail("leaseFor", "must be positive, was " + leaseFor);
-    }
   }
 
   /** The active run of {@code type}; caller holds the lock. */

@@ -5,16 +5,16 @@ import dev.matching.spi.Change;
 import dev.matching.spi.EntityStore;
 import dev.matching.spi.VersionConflictException;
 import dev.matching.spi.Versioned;
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -63,7 +63,7 @@ abstract class InMemoryEntityStore<T> implements EntityStore<T> {
   @Override
   public Versioned<T> upsert(T entity, long expectedVersion) {
     Checks.required(entity, "entity");
-    Limits.atLeast(expectedVersion, 0, "expectedVersion");
+    SpiArguments.expectedVersion(expectedVersion);
     String id = idOf.apply(entity);
     return guard.write(() -> {
       checkVersion(id, expectedVersion);
@@ -74,13 +74,7 @@ abstract class InMemoryEntityStore<T> implements EntityStore<T> {
   @Override
   public List<Versioned<T>> upsertAll(List<T> entities) {
     List<T> batch = Checks.listOf(entities, "entities");
-    Set<String> ids = new HashSet<>();
-    for (T entity : batch) {
-      String id = idOf.apply(entity);
-      if (!ids.add(id)) {
-        throw Checks.fail("entities", "lists id \"" + id + "\" more than once");
-      }
-    }
+    SpiArguments.distinctIds(batch, idOf);
     if (batch.isEmpty()) {
       return List.of();
     }
@@ -103,7 +97,7 @@ abstract class InMemoryEntityStore<T> implements EntityStore<T> {
   @Override
   public void delete(String id, long expectedVersion) {
     Checks.required(id, "id");
-    Limits.atLeast(expectedVersion, 1, "expectedVersion");
+    SpiArguments.expectedVersionToDelete(expectedVersion);
     guard.write(() -> {
       checkVersion(id, expectedVersion);
       return remove(id);
@@ -112,7 +106,7 @@ abstract class InMemoryEntityStore<T> implements EntityStore<T> {
 
   @Override
   public List<Versioned<T>> list(@Nullable String afterId, int limit) {
-    Limits.limit(limit);
+    PageLimit.check(limit);
     return guard.read(() -> {
       NavigableMap<String, Versioned<T>> tail = afterId == null ? entities : entities.tailMap(afterId, false);
       return firstValues(tail, limit);
@@ -142,8 +136,8 @@ abstract class InMemoryEntityStore<T> implements EntityStore<T> {
 
   @Override
   public List<Change> changesSince(long afterSequence, int limit) {
-    Limits.atLeast(afterSequence, 0, "afterSequence");
-    Limits.limit(limit);
+    SpiArguments.afterSequence(afterSequence);
+    PageLimit.check(limit);
     return guard.read(() -> firstValues(changeLog.tailMap(afterSequence, false), limit));
   }
 

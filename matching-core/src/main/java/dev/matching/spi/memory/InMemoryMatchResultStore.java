@@ -7,6 +7,8 @@ import dev.matching.spi.MatchList;
 import dev.matching.spi.LeaseLostException;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.PartitionLease;
+import dev.matching.spi.support.PageLimit;
+import dev.matching.spi.support.SpiArguments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -84,7 +86,7 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
   @Override
   public boolean publishIfNewer(Direction direction, long generation) {
     Checks.required(direction, "direction");
-    Limits.atLeast(generation, 1, "generation");
+    SpiArguments.generation(generation);
     return guard.write(() -> {
       Results r = results.get(direction);
       if (r.published >= generation) {
@@ -98,7 +100,7 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
   @Override
   public void publish(Direction direction, long generation) {
     Checks.required(direction, "direction");
-    Limits.atLeast(generation, 1, "generation");
+    SpiArguments.generation(generation);
     guard.write(() -> {
       results.get(direction).published = generation;
     });
@@ -183,8 +185,8 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
   @Override
   public List<MatchList> list(Direction direction, long generation, @Nullable String afterSubjectId, int limit) {
     Checks.required(direction, "direction");
-    Limits.atLeast(generation, 1, "generation");
-    Limits.limit(limit);
+    SpiArguments.generation(generation);
+    PageLimit.check(limit);
     return guard.read(() -> {
       TreeMap<String, MatchList> sorted = results.get(direction).byGeneration.get(generation);
       if (sorted == null) {
@@ -205,7 +207,7 @@ public final class InMemoryMatchResultStore implements MatchResultStore {
   private static List<MatchList> lists(Direction direction, long generation, Instant computedAt,
       Map<String, List<Match>> listsBySubject) {
     Checks.required(direction, "direction");
-    Limits.atLeast(generation, 1, "generation");
+    SpiArguments.generation(generation);
     Checks.required(computedAt, "computedAt");
     Checks.required(listsBySubject, "listsBySubject");
     List<MatchList> lists = new ArrayList<>(listsBySubject.size());

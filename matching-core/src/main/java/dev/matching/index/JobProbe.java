@@ -6,8 +6,12 @@ import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.ScoringPolicy;
 import dev.matching.scoring.SkillCatalog;
 
-/** A job compiled for ranking workers: its columns plus what the range bounds need. */
-final class JobQuery {
+/**
+ * A job compiled to search a {@link WorkerIndex} with: its columns plus what the range bounds
+ * need. Internal to one search, unlike the public {@link dev.matching.query.MatchQuery} that
+ * says how to search.
+ */
+final class JobProbe {
   final ScoringPolicy policy;
   final JobColumns columns;
   final boolean remote;
@@ -29,7 +33,7 @@ final class JobQuery {
   final double missingSkills;
   final double missingSchedule;
 
-  JobQuery(Job job, ScoringPolicy policy, SkillCatalog catalog) {
+  JobProbe(Job job, ScoringPolicy policy, SkillCatalog catalog) {
     this.policy = policy;
     this.columns = JobColumns.lookup(job, catalog);
     this.remote = columns.remote(0);

@@ -9,8 +9,12 @@ import dev.matching.scoring.SkillCatalog;
 import dev.matching.scoring.WorkerProfile;
 import org.jspecify.annotations.Nullable;
 
-/** A worker compiled for ranking jobs: its profile plus what the range bounds need. */
-final class WorkerQuery {
+/**
+ * A worker compiled to search a {@link JobIndex} with: its profile plus what the range bounds
+ * need. Internal to one search, unlike the public {@link dev.matching.query.MatchQuery} that
+ * says how to search.
+ */
+final class WorkerProbe {
   final ScoringPolicy policy;
   final WorkerProfile profile;
   final boolean hasHome;
@@ -28,7 +32,7 @@ final class WorkerQuery {
   final long @Nullable [] slotMask;
   final int[] slots;
 
-  WorkerQuery(Worker worker, ScoringPolicy policy, SkillCatalog catalog, long fromEpochSecond, long toEpochSecond) {
+  WorkerProbe(Worker worker, ScoringPolicy policy, SkillCatalog catalog, long fromEpochSecond, long toEpochSecond) {
     this.policy = policy;
     this.profile = WorkerProfile.of(worker, catalog, fromEpochSecond, toEpochSecond);
     this.hasHome = profile.hasHome();
