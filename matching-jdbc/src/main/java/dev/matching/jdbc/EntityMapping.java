@@ -1,5 +1,6 @@
 package dev.matching.jdbc;
 
+import dev.matching.model.EntityKind;
 import dev.matching.model.GeoPoint;
 import java.sql.Types;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 interface EntityMapping<T> {
 
-  /** What the entity is called in messages: {@code job}, {@code worker}. */
-  String kind();
+  /** Which entity this maps; its {@link EntityKind#label()} names it in messages. */
+  EntityKind kind();
 
   /** The entity table's unprefixed name. */
   String table();

@@ -1,6 +1,7 @@
 package dev.matching.jdbc;
 
 import dev.matching.model.Checks;
+import dev.matching.model.InvalidArgumentException;
 import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.BatchRun;
 import dev.matching.spi.BatchRunStore;
@@ -363,7 +364,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
         + ": claimed again with a newer token, or the run is no longer active");
   }
 
-  private static IllegalArgumentException unknownRun(String runId) {
-    return new IllegalArgumentException("runId: no run " + runId);
+  private static InvalidArgumentException unknownRun(String runId) {
+    return Checks.fail("runId", "no run " + runId);
   }
 }

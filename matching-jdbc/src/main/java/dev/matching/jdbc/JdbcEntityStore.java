@@ -102,7 +102,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   @Override
   public Optional<Versioned<T>> find(String id) {
     Checks.required(id, "id");
-    return database.withHandle("finding " + mapping.kind() + " " + id, h ->
+    return database.withHandle("finding " + mapping.kind().label() + " " + id, h ->
         h.createQuery("SELECT version, updated_at, body FROM " + table + " WHERE id = :id")
             .bind("id", id)
             .map((rs, ctx) -> versioned(rs))
@@ -114,7 +114,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
     Checks.required(entity, "entity");
     String id = mapping.id(entity);
     Instant now = now();
-    return database.inTransaction("upserting " + mapping.kind() + " " + id, h -> {
+    return database.inTransaction("upserting " + mapping.kind().label() + " " + id, h -> {
       long version = bindOne(h.createQuery(upsertOneSql), entity, now).mapTo(Long.class).one();
       appendChanges(h, List.of(id), Change.Type.UPSERT, now);
       return new Versioned<>(entity, version, now);
@@ -127,7 +127,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
     SpiArguments.expectedVersion(expectedVersion);
     String id = mapping.id(entity);
     Instant now = now();
-    return database.inTransaction("upserting " + mapping.kind() + " " + id, h -> {
+    return database.inTransaction("upserting " + mapping.kind().label() + " " + id, h -> {
       Optional<Long> written = expectedVersion == 0
           ? bindOne(h.createQuery(insertIfAbsentSql), entity, now).mapTo(Long.class).findOne()
           : bindOne(h.createQuery(updateIfVersionSql), entity, now).bind("expected", expectedVersion)
@@ -148,7 +148,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
       return List.of();
     }
     Instant now = now();
-    return database.inTransaction("upserting " + all.size() + " " + mapping.kind() + "s", h -> {
+    return database.inTransaction("upserting " + all.size() + " " + mapping.kind().label() + "s", h -> {
       Map<String, Long> versions = new HashMap<>(all.size() * 2);
       Query upsert = all.size() <= copyThreshold ? upsertByArrays(h, all, ids) : upsertByCopy(h, all, ids);
       upsert.bind("updated_at", SqlValues.timestamp(now))
@@ -223,7 +223,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   @Override
   public boolean delete(String id) {
     Checks.required(id, "id");
-    return database.inTransaction("deleting " + mapping.kind() + " " + id, h -> {
+    return database.inTransaction("deleting " + mapping.kind().label() + " " + id, h -> {
       int deleted = h.createUpdate("DELETE FROM " + table + " WHERE id = :id").bind("id", id).execute();
       if (deleted > 0) {
         appendChanges(h, List.of(id), Change.Type.DELETE, now());
@@ -236,7 +236,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   public void delete(String id, long expectedVersion) {
     Checks.required(id, "id");
     SpiArguments.expectedVersionToDelete(expectedVersion);
-    database.inTransaction("deleting " + mapping.kind() + " " + id, h -> {
+    database.inTransaction("deleting " + mapping.kind().label() + " " + id, h -> {
       int deleted = h.createUpdate("DELETE FROM " + table + " WHERE id = :id AND version = :expected")
           .bind("id", id)
           .bind("expected", expectedVersion)
@@ -252,7 +252,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   @Override
   public List<Versioned<T>> list(@Nullable String afterId, int limit) {
     PageLimit.check(limit);
-    return database.withHandle("listing " + mapping.kind() + "s", h -> {
+    return database.withHandle("listing " + mapping.kind().label() + "s", h -> {
       String where = afterId == null ? "" : " WHERE id > :after";
       Query query = h.createQuery("SELECT version, updated_at, body FROM " + table + where + " ORDER BY id LIMIT :limit")
           .bind("limit", limit);
@@ -276,7 +276,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   @Override
   public void forEach(Consumer<? super T> sink) {
     Checks.required(sink, "sink");
-    database.inTransaction("streaming " + mapping.kind() + "s", h -> {
+    database.inTransaction("streaming " + mapping.kind().label() + "s", h -> {
       h.createQuery("SELECT body FROM " + table)
           .setFetchSize(fetchSize)
           .map((rs, ctx) -> mapping.fromJson(rs.getString("body")))
@@ -287,7 +287,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
 
   @Override
   public long count() {
-    return database.withHandle("counting " + mapping.kind() + "s", h ->
+    return database.withHandle("counting " + mapping.kind().label() + "s", h ->
         h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
   }
 
@@ -295,7 +295,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
   public List<Change> changesSince(long afterSequence, int limit) {
     SpiArguments.afterSequence(afterSequence);
     PageLimit.check(limit);
-    return database.withHandle("reading " + mapping.kind() + " changes", h ->
+    return database.withHandle("reading " + mapping.kind().label() + " changes", h ->
         h.createQuery("SELECT sequence, entity_id, change_type FROM " + changeTable
                 + " WHERE sequence > :after ORDER BY sequence LIMIT :limit")
             .bind("after", afterSequence)
@@ -307,7 +307,7 @@ abstract class JdbcEntityStore<T> implements EntityStore<T> {
 
   @Override
   public long lastSequence() {
-    return database.withHandle("reading the last " + mapping.kind() + " change", h ->
+    return database.withHandle("reading the last " + mapping.kind().label() + " change", h ->
         h.createQuery("SELECT coalesce(max(sequence), 0) FROM " + changeTable).mapTo(Long.class).one());
   }
 

@@ -1,5 +1,6 @@
 package dev.matching.jdbc;
 
+import dev.matching.model.EntityKind;
 import dev.matching.model.Job;
 import dev.matching.spi.JobStore;
 import java.time.Clock;
@@ -23,8 +24,8 @@ final class JdbcJobStore extends JdbcEntityStore<Job> implements JobStore {
         Column.bool("open", Job::open));
 
     @Override
-    public String kind() {
-      return "job";
+    public EntityKind kind() {
+      return EntityKind.JOB;
     }
 
     @Override

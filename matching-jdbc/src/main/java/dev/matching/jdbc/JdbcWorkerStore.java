@@ -1,5 +1,6 @@
 package dev.matching.jdbc;
 
+import dev.matching.model.EntityKind;
 import dev.matching.model.Worker;
 import dev.matching.spi.WorkerStore;
 import java.time.Clock;
@@ -21,8 +22,8 @@ final class JdbcWorkerStore extends JdbcEntityStore<Worker> implements WorkerSto
         Column.bool("active", Worker::active));
 
     @Override
-    public String kind() {
-      return "worker";
+    public EntityKind kind() {
+      return EntityKind.WORKER;
     }
 
     @Override
