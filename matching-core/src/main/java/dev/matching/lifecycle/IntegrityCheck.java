@@ -5,6 +5,7 @@ import dev.matching.batch.RunParameters;
 import dev.matching.index.IndexView;
 import dev.matching.lifecycle.IntegrityFinding.Kind;
 import dev.matching.model.Checks;
+import dev.matching.model.EntityKind;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
 import dev.matching.query.Direction;
@@ -68,9 +69,9 @@ public final class IntegrityCheck {
     Instant started = clock.instant();
     long lag = engine.indexLag();
     Findings findings = new Findings(config.sampleSize());
-    Map<String, Stored> jobs = scan("job", engine.jobStore(), engine.jobIndex(), Job::id, Job::open, findings);
+    Map<String, Stored> jobs = scan(EntityKind.JOB, engine.jobStore(), engine.jobIndex(), Job::id, Job::open, findings);
     Map<String, Stored> workers =
-        scan("worker", engine.workerStore(), engine.workerIndex(), Worker::id, Worker::active, findings);
+        scan(EntityKind.WORKER, engine.workerStore(), engine.workerIndex(), Worker::id, Worker::active, findings);
 
     Set<Long> activeGenerations = new HashSet<>();
     Set<String> unreadableRuns = new HashSet<>();
@@ -141,7 +142,7 @@ public final class IntegrityCheck {
    * Reads every stored entity, compares it with the index, and finds indexed entities not
    * stored; returns the stored ids with whether each is live (open job, active worker).
    */
-  private static <T> Map<String, Stored> scan(String kind, EntityStore<T> store, IndexView<T> index,
+  private static <T> Map<String, Stored> scan(EntityKind kind, EntityStore<T> store, IndexView<T> index,
       Function<T, String> idOf, Predicate<T> live, Findings findings) {
     Map<String, Stored> ids = new HashMap<>();
     String after = null;
@@ -154,9 +155,9 @@ public final class IntegrityCheck {
         ids.put(id, new Stored(live.test(value), stored.updatedAt()));
         T indexed = index.get(id).orElse(null);
         if (indexed == null) {
-          findings.add(Kind.INDEX_MISSING, kind + ":" + id);
+          findings.add(Kind.INDEX_MISSING, kind.label() + ":" + id);
         } else if (!indexed.equals(value)) {
-          findings.add(Kind.INDEX_STALE, kind + ":" + id);
+          findings.add(Kind.INDEX_STALE, kind.label() + ":" + id);
         }
         after = id;
       }
@@ -164,7 +165,7 @@ public final class IntegrityCheck {
     index.forEach(indexed -> {
       String id = idOf.apply(indexed);
       if (!ids.containsKey(id)) {
-        findings.add(Kind.INDEX_ORPHAN, kind + ":" + id);
+        findings.add(Kind.INDEX_ORPHAN, kind.label() + ":" + id);
       }
     });
     return ids;
