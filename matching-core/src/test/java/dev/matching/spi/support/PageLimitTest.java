@@ -3,6 +3,7 @@ package dev.matching.spi.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.matching.model.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +27,7 @@ class PageLimitTest {
   })
   void otherLimitsAreRefusedNamingTheRange(int limit, String message) {
     assertThatThrownBy(() -> PageLimit.check(limit))
-        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .isExactlyInstanceOf(InvalidArgumentException.class)
         .hasMessage(message);
   }
 

@@ -3,6 +3,7 @@ package dev.matching.spi.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.matching.model.InvalidArgumentException;
 import dev.matching.spi.BatchState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpiArgumentsTest {
 
   private static void refused(ThrowingCallable call, String message) {
-    assertThatThrownBy(call).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(call).isExactlyInstanceOf(InvalidArgumentException.class).hasMessage(message);
   }
 
   @Nested
