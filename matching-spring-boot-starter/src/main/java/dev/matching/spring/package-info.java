@@ -1,7 +1,7 @@
 /**
- * The matching Spring Boot starter: {@link dev.matching.spring.MatchingProperties} and the
- * auto-configurations in {@code autoconfigure}, the REST API in {@code web}, meters in
- * {@code metrics}.
+ * The matching Spring Boot starter: the configuration properties in {@code properties} (one class
+ * per {@code matching.*} prefix) and the auto-configurations in {@code autoconfigure}, the REST API
+ * in {@code web}, meters in {@code metrics}.
  *
  * <p>Every type in this package is non-null unless annotated {@code @Nullable}.
  */

@@ -10,9 +10,11 @@ import dev.matching.spi.memory.InMemoryBatchRunStore;
 import dev.matching.spi.memory.InMemoryJobStore;
 import dev.matching.spi.memory.InMemoryMatchResultStore;
 import dev.matching.spi.memory.InMemoryWorkerStore;
-import dev.matching.spring.MatchingProperties;
-import dev.matching.spring.MatchingProperties.StorageType;
 import dev.matching.spring.ops.StorageOutageLog;
+import dev.matching.spring.properties.MatchingIndexProperties;
+import dev.matching.spring.properties.MatchingPolicyProperties;
+import dev.matching.spring.properties.MatchingStorageProperties;
+import dev.matching.spring.properties.MatchingStorageProperties.StorageType;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,17 +22,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The engine: the default scoring policy from {@code matching.policy.*}, stores (in-memory
  * unless a storage auto-configuration or the application supplied them), and the
  * {@link MatchingEngine} with its indexes loaded from the stores. Every bean can be replaced by
- * declaring one of the same type.
+ * declaring one of the same type. Binds {@code matching.policy.*}, {@code matching.index.*} and
+ * {@code matching.storage.*}.
  */
 @AutoConfiguration(afterName = {"dev.matching.spring.autoconfigure.MatchingJdbcAutoConfiguration",
     "dev.matching.spring.autoconfigure.MatchingRedisAutoConfiguration"})
-@EnableConfigurationProperties(MatchingProperties.class)
+@EnableConfigurationProperties({MatchingPolicyProperties.class, MatchingIndexProperties.class,
+    MatchingStorageProperties.class})
 public class MatchingAutoConfiguration {
+
+  /** Checks that every {@code matching.*} value binds, also those of concerns that are off ({@link BindingCheck}). */
+  public MatchingAutoConfiguration(Environment environment) {
+    BindingCheck.bindAll(environment);
+  }
 
   /** The clock of the engine and the batch. */
   @Bean
@@ -42,14 +52,14 @@ public class MatchingAutoConfiguration {
   /** The policy used when a request names no preset. */
   @Bean
   @ConditionalOnMissingBean
-  public ScoringPolicy matchingScoringPolicy(MatchingProperties properties) {
-    return PolicyFactory.from(properties.getPolicy());
+  public ScoringPolicy matchingScoringPolicy(MatchingPolicyProperties properties) {
+    return PolicyFactory.from(properties);
   }
 
   /** In-memory jobs, when nothing else stores them. */
   @Bean
   @ConditionalOnMissingBean
-  public JobStore matchingJobStore(MatchingProperties properties, Clock clock) {
+  public JobStore matchingJobStore(MatchingStorageProperties properties, Clock clock) {
     requireMemoryAllowed(properties);
     return new InMemoryJobStore(clock);
   }
@@ -57,7 +67,7 @@ public class MatchingAutoConfiguration {
   /** In-memory workers, when nothing else stores them. */
   @Bean
   @ConditionalOnMissingBean
-  public WorkerStore matchingWorkerStore(MatchingProperties properties, Clock clock) {
+  public WorkerStore matchingWorkerStore(MatchingStorageProperties properties, Clock clock) {
     requireMemoryAllowed(properties);
     return new InMemoryWorkerStore(clock);
   }
@@ -65,7 +75,7 @@ public class MatchingAutoConfiguration {
   /** In-memory batch runs, when nothing else stores them. */
   @Bean
   @ConditionalOnMissingBean
-  public BatchRunStore matchingBatchRunStore(MatchingProperties properties) {
+  public BatchRunStore matchingBatchRunStore(MatchingStorageProperties properties) {
     requireMemoryAllowed(properties);
     return new InMemoryBatchRunStore();
   }
@@ -81,8 +91,8 @@ public class MatchingAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public MatchingEngine matchingEngine(JobStore jobs, WorkerStore workers, ScoringPolicy policy, Clock clock,
-      MatchingProperties properties) {
-    Duration window = properties.getIndex().getAvailabilityWindow();
+      MatchingIndexProperties properties) {
+    Duration window = properties.getAvailabilityWindow();
     return PropertyChecks.build("matching.index.availability-window", window, () -> MatchingEngine.builder()
         .jobStore(jobs).workerStore(workers).policy(policy).clock(clock).availabilityWindow(window).build());
   }
@@ -90,9 +100,9 @@ public class MatchingAutoConfiguration {
   /** Applies other nodes' writes to this node's indexes every {@code matching.index.refresh-interval}. */
   @Bean
   @ConditionalOnMissingBean
-  public IndexRefresher matchingIndexRefresher(MatchingEngine engine, MatchingProperties properties,
+  public IndexRefresher matchingIndexRefresher(MatchingEngine engine, MatchingIndexProperties properties,
       StorageOutageLog storageOutages) {
-    return new IndexRefresher(engine, properties.getIndex().getRefreshInterval(), storageOutages);
+    return new IndexRefresher(engine, properties.getRefreshInterval(), storageOutages);
   }
 
   /**
@@ -105,8 +115,8 @@ public class MatchingAutoConfiguration {
     return new StorageOutageLog();
   }
 
-  private static void requireMemoryAllowed(MatchingProperties properties) {
-    if (properties.getStorage().getType() == StorageType.JDBC) {
+  private static void requireMemoryAllowed(MatchingStorageProperties properties) {
+    if (properties.getType() == StorageType.JDBC) {
       throw new InvalidConfigurationPropertyValueException("matching.storage.type", "jdbc",
           "needs matching-jdbc on the class path and a DataSource bean; neither store was configured");
     }

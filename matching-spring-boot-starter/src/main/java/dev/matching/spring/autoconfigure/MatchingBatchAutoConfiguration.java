@@ -7,13 +7,14 @@ import dev.matching.batch.DailySchedule;
 import dev.matching.batch.MatchingBatch;
 import dev.matching.spi.BatchRunStore;
 import dev.matching.spi.MatchResultStore;
-import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.properties.MatchingBatchProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -27,14 +28,14 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = MatchingAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "matching.batch", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(MatchingBatchProperties.class)
 public class MatchingBatchAutoConfiguration {
 
   /** The batch, configured from {@code matching.batch.*}; every {@link BatchListener} bean hears it. */
   @Bean
   @ConditionalOnMissingBean
   public MatchingBatch matchingBatch(MatchingEngine engine, BatchRunStore runs, MatchResultStore results,
-      Clock clock, MatchingProperties properties, ObjectProvider<BatchListener> listeners) {
-    MatchingProperties.Batch p = properties.getBatch();
+      Clock clock, MatchingBatchProperties p, ObjectProvider<BatchListener> listeners) {
     BatchConfig.Builder b = BatchConfig.custom();
     b.topN(p.getTopN()).partitions(p.getPartitions()).leaseDuration(p.getLeaseDuration())
         .heartbeatInterval(p.getHeartbeatInterval()).pollInterval(p.getPollInterval()).threads(p.getThreads());

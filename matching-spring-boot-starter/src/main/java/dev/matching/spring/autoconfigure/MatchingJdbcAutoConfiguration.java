@@ -5,7 +5,8 @@ import dev.matching.spi.BatchRunStore;
 import dev.matching.spi.JobStore;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.WorkerStore;
-import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.properties.MatchingBatchProperties;
+import dev.matching.spring.properties.MatchingJdbcProperties;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Conditional;
 /**
  * PostgreSQL storage through matching-jdbc when it is on the class path and the application has
  * a {@link DataSource} (unless {@code matching.storage.type=memory}): jobs, workers, batch runs
- * and results in the {@code matching.jdbc.schema} schema, migrated at startup.
+ * and results in the {@code matching.jdbc.schema} schema, migrated at startup. Binds
+ * {@code matching.jdbc.*}, and {@code matching.batch.*} to check the timeouts against the lease.
  */
 @AutoConfiguration(
     afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -28,16 +30,16 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnClass(JdbcMatchingStorage.class)
 @ConditionalOnBean(DataSource.class)
 @Conditional(OnStorageNotMemory.class)
-@EnableConfigurationProperties(MatchingProperties.class)
+@EnableConfigurationProperties({MatchingJdbcProperties.class, MatchingBatchProperties.class})
 public class MatchingJdbcAutoConfiguration {
 
   /** The PostgreSQL storage, migrated unless {@code matching.jdbc.migrate=false}. */
   @Bean
   @ConditionalOnMissingBean
-  public JdbcMatchingStorage matchingJdbcStorage(DataSource dataSource, MatchingProperties properties) {
-    MatchingProperties.Jdbc p = properties.getJdbc();
-    if (properties.getBatch().isEnabled()) {
-      Duration lease = properties.getBatch().getLeaseDuration();
+  public JdbcMatchingStorage matchingJdbcStorage(DataSource dataSource, MatchingJdbcProperties p,
+      MatchingBatchProperties batch) {
+    if (batch.isEnabled()) {
+      Duration lease = batch.getLeaseDuration();
       requireBelowLease("lock-timeout", p.getLockTimeout(), lease);
       requireBelowLease("idle-in-transaction-timeout", p.getIdleInTransactionTimeout(), lease);
     }

@@ -8,10 +8,12 @@ import dev.matching.lifecycle.RetentionPolicy;
 import dev.matching.lifecycle.RetentionTask;
 import dev.matching.spi.BatchRunStore;
 import dev.matching.spi.MatchResultStore;
-import dev.matching.spring.MatchingProperties;
 import dev.matching.spring.ops.DataLifecycle;
 import dev.matching.spring.ops.IntegrityCheckTask;
 import dev.matching.spring.ops.RetentionScheduler;
+import dev.matching.spring.properties.MatchingIntegrityProperties;
+import dev.matching.spring.properties.MatchingRetentionProperties;
+import dev.matching.spring.properties.MatchingTaskProperties;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -21,6 +23,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
@@ -28,22 +31,23 @@ import org.springframework.context.annotation.Bean;
  * The data lifecycle ({@code matching.retention.*}, {@code matching.integrity.*}): a
  * {@link DataLifecycle} over the engine and the stores, the daily retention run when
  * {@code matching.retention.enabled}, and the {@code matching.task=integrity-check} command-line
- * task. The admin endpoints are added by {@link MatchingOpsAutoConfiguration} (security on).
+ * task. The admin endpoints are added by {@link MatchingOpsAutoConfiguration} (security on). Binds
+ * {@code matching.retention.*}, {@code matching.integrity.*} and {@code matching.task}.
  */
 @AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
     MatchingMetricsAutoConfiguration.class})
+@EnableConfigurationProperties({MatchingRetentionProperties.class, MatchingIntegrityProperties.class,
+    MatchingTaskProperties.class})
 public class MatchingLifecycleAutoConfiguration {
 
   /** Retention with the configured ages and the integrity check; deletions go to the observer bean if any (metrics). */
   @Bean
   @ConditionalOnMissingBean
   public DataLifecycle matchingDataLifecycle(MatchingEngine engine, MatchResultStore results,
-      ObjectProvider<BatchRunStore> batchRuns, MatchingProperties properties, Clock clock,
-      ObjectProvider<DataLifecycle.DeletionObserver> observer) {
-    MatchingProperties.Retention r = properties.getRetention();
+      ObjectProvider<BatchRunStore> batchRuns, MatchingRetentionProperties r, MatchingIntegrityProperties i,
+      Clock clock, ObjectProvider<DataLifecycle.DeletionObserver> observer) {
     RetentionPolicy policy = checked("matching.retention.", () -> RetentionPolicy.custom().batchRuns(r.getBatchRuns())
         .matchResults(r.getMatchResults()).inactiveWorkers(r.getInactiveWorkers()).build());
-    MatchingProperties.Integrity i = properties.getIntegrity();
     IntegrityCheckConfig config = checked("matching.integrity.", () -> IntegrityCheckConfig.custom()
         .sampleSize(i.getSampleSize()).stalledAfter(i.getStalledAfter()).build());
     BatchRunStore runs = batchRuns.getIfAvailable();
@@ -55,9 +59,8 @@ public class MatchingLifecycleAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBooleanProperty(name = "matching.retention.enabled")
-  public RetentionScheduler matchingRetentionScheduler(DataLifecycle lifecycle, MatchingProperties properties,
+  public RetentionScheduler matchingRetentionScheduler(DataLifecycle lifecycle, MatchingRetentionProperties r,
       Clock clock) {
-    MatchingProperties.Retention r = properties.getRetention();
     return new RetentionScheduler(lifecycle, new DailySchedule(r.getTime(), r.getZone()), clock);
   }
 

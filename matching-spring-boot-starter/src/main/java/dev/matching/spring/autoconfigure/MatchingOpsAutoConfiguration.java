@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.matching.MatchingEngine;
 import dev.matching.batch.MatchingBatch;
 import dev.matching.spi.MatchResultStore;
-import dev.matching.spring.MatchingProperties;
 import dev.matching.spring.ops.AdminController;
 import dev.matching.spring.ops.AuditFilter;
 import dev.matching.spring.ops.DataLifecycle;
@@ -15,6 +14,7 @@ import dev.matching.spring.ops.LifecycleController;
 import dev.matching.spring.ops.MaintenanceAwareReadinessIndicator;
 import dev.matching.spring.ops.MaintenanceFilter;
 import dev.matching.spring.ops.MaintenanceMode;
+import dev.matching.spring.properties.MatchingMaintenanceProperties;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -38,6 +39,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * ({@code matching.maintenance.*}), the public {@code GET /health}, AUDIT events of every API
  * write, and, with security on, the admin endpoints (maintenance switch, system information,
  * personal-data erasure, retention run, integrity check). The admin endpoints are never served without security.
+ * Binds {@code matching.maintenance.*}.
  */
 @AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class,
     MatchingSecurityAutoConfiguration.class, MatchingLifecycleAutoConfiguration.class},
@@ -47,14 +49,14 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "matching.web.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MatchingMaintenanceProperties.class)
 public class MatchingOpsAutoConfiguration {
 
   /** Maintenance mode, on at start with {@code matching.maintenance.enabled}. */
   @Bean
   @ConditionalOnMissingBean
-  public MaintenanceMode matchingMaintenanceMode(MatchingProperties properties, ApplicationEventPublisher events,
+  public MaintenanceMode matchingMaintenanceMode(MatchingMaintenanceProperties config, ApplicationEventPublisher events,
       Clock clock) {
-    MatchingProperties.Maintenance config = properties.getMaintenance();
     if (config.getRetryAfter().isNegative() || config.getRetryAfter().isZero()) {
       throw new InvalidConfigurationPropertyValueException("matching.maintenance.retry-after", config.getRetryAfter(),
           "must be positive");

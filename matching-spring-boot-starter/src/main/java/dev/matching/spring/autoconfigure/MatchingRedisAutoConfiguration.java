@@ -5,7 +5,7 @@ import dev.matching.redis.RedisIndexSync;
 import dev.matching.redis.RedisMatching;
 import dev.matching.redis.RedisMatchingConfig;
 import dev.matching.spi.MatchResultStore;
-import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.properties.MatchingRedisProperties;
 import io.lettuce.core.RedisURI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,19 +19,18 @@ import org.springframework.context.annotation.Conditional;
  * Redis for the batch's stored results, through matching-redis, when it is on the class path
  * and {@code matching.redis.url} is set (not blank): lists are written per partition and published per
  * generation atomically, and every call fails fast after {@code matching.redis.command-timeout};
- * and index sync between nodes through change events.
+ * and index sync between nodes through change events. Binds {@code matching.redis.*}.
  */
 @AutoConfiguration(before = {MatchingJdbcAutoConfiguration.class, MatchingAutoConfiguration.class})
 @ConditionalOnClass(RedisMatching.class)
 @Conditional(OnRedisUrl.class)
-@EnableConfigurationProperties(MatchingProperties.class)
+@EnableConfigurationProperties(MatchingRedisProperties.class)
 public class MatchingRedisAutoConfiguration {
 
   /** The connection, closed with the application. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public RedisMatching matchingRedis(MatchingProperties properties) {
-    MatchingProperties.Redis p = properties.getRedis();
+  public RedisMatching matchingRedis(MatchingRedisProperties p) {
     RedisMatchingConfig config = PropertyChecks.build("matching.redis", p.getKeyPrefix(), () -> RedisMatchingConfig.custom()
         .keyPrefix(p.getKeyPrefix()).commandTimeout(p.getCommandTimeout()).resultTtl(p.getResultTtl()).build());
     RedisURI uri = PropertyChecks.build("matching.redis.url", p.getUrl(), () -> RedisURI.create(p.getUrl()));

@@ -1,6 +1,6 @@
 package dev.matching.spring.autoconfigure;
 
-import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.properties.MatchingSecurityProperties;
 import dev.matching.spring.security.ApiAuthorizationRules;
 import dev.matching.spring.security.ApiKeyAuthenticationProvider;
 import dev.matching.spring.security.ApiKeys;
@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +44,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  *
  * <p>Off by default in the starter; the reference app turns it on. With it off the starter adds
  * no filter chain (an application with Spring Security secures the API its own way). On without
- * Spring Security on the class path, startup fails.
+ * Spring Security on the class path, startup fails. Binds {@code matching.security.*}.
  */
 @AutoConfiguration(before = MatchingWebAutoConfiguration.class,
     beforeName = {"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -52,6 +53,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "matching.web.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MatchingSecurityProperties.class)
 public class MatchingSecurityAutoConfiguration {
   /** Order of the {@code /api/**} filter chain (ahead of an application's catch-all chains). */
   public static final int ORDER_API_CHAIN = Ordered.HIGHEST_PRECEDENCE + 50;
@@ -64,8 +66,8 @@ public class MatchingSecurityAutoConfiguration {
   static class Refusals {
     @Bean
     @ConditionalOnMissingBean
-    FailedAuthenticationThrottle matchingFailedAuthenticationThrottle(MatchingProperties properties) {
-      int perMinute = properties.getSecurity().getFailedAuthenticationsPerMinute();
+    FailedAuthenticationThrottle matchingFailedAuthenticationThrottle(MatchingSecurityProperties properties) {
+      int perMinute = properties.getFailedAuthenticationsPerMinute();
       if (perMinute < 0) {
         throw new InvalidConfigurationPropertyValueException("matching.security.failed-authentications-per-minute",
             perMinute, "must be 0 (no throttling) or more");
@@ -96,8 +98,8 @@ public class MatchingSecurityAutoConfiguration {
     /** The configured keys (hashes only). */
     @Bean
     @ConditionalOnMissingBean
-    ApiKeys matchingApiKeys(MatchingProperties properties) {
-      ApiKeys keys = ApiKeysFactory.keys(properties.getSecurity());
+    ApiKeys matchingApiKeys(MatchingSecurityProperties properties) {
+      ApiKeys keys = ApiKeysFactory.keys(properties);
       if (keys.size() == 0) {
         LOG.log(System.Logger.Level.WARNING,
             "matching.security.enabled=true but no matching.security.keys are configured: every API request gets 401");
@@ -120,8 +122,8 @@ public class MatchingSecurityAutoConfiguration {
     /** Per-key rate limits by role. */
     @Bean
     @ConditionalOnMissingBean
-    RateLimiter matchingRateLimiter(MatchingProperties properties) {
-      return new RateLimiter(ApiKeysFactory.rateLimits(properties.getSecurity()));
+    RateLimiter matchingRateLimiter(MatchingSecurityProperties properties) {
+      return new RateLimiter(ApiKeysFactory.rateLimits(properties));
     }
 
     /** Clients write only their own employer's jobs. */

@@ -4,7 +4,6 @@ import dev.matching.MatchingEngine;
 import dev.matching.batch.MatchingBatch;
 import dev.matching.query.MatchQuery;
 import dev.matching.spi.MatchResultStore;
-import dev.matching.spring.MatchingProperties;
 import dev.matching.spring.web.AcceptHeaderInterceptor;
 import dev.matching.spring.web.BatchController;
 import dev.matching.spring.web.DomainMapper;
@@ -13,6 +12,8 @@ import dev.matching.spring.web.ClientDisclosure;
 import dev.matching.spring.web.CursorSeal;
 import dev.matching.spring.web.MatchController;
 import dev.matching.spring.ops.StorageOutageLog;
+import dev.matching.spring.properties.MatchingQueryProperties;
+import dev.matching.spring.properties.MatchingWebProperties;
 import dev.matching.spring.web.ProblemHandler;
 import dev.matching.spring.web.QueryObserver;
 import dev.matching.spring.web.QueryParameters;
@@ -36,6 +37,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -49,12 +51,14 @@ import tools.jackson.databind.DeserializationFeature;
 /**
  * The REST API under {@code /api/v1} in a servlet web application: jobs and workers, matching,
  * explanations, stored recommendations, the batch endpoints (when the batch is on), errors as
- * problem+json, and a request size limit. Off with {@code matching.web.enabled=false}.
+ * problem+json, and a request size limit. Off with {@code matching.web.enabled=false}. Binds
+ * {@code matching.web.*} and {@code matching.query.*}.
  */
 @AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "matching.web.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({MatchingWebProperties.class, MatchingQueryProperties.class})
 public class MatchingWebAutoConfiguration {
   /** Order of the security headers filter (before every other filter of the API). */
   public static final int ORDER_SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 100;
@@ -82,8 +86,7 @@ public class MatchingWebAutoConfiguration {
   /** Page-size defaults and limits from {@code matching.query.*}. */
   @Bean
   @ConditionalOnMissingBean
-  public QueryParameters matchingQueryParameters(MatchingProperties properties) {
-    MatchingProperties.Query q = properties.getQuery();
+  public QueryParameters matchingQueryParameters(MatchingQueryProperties q) {
     if (q.getMaxLimit() < 1 || q.getMaxLimit() > MatchQuery.MAX_LIMIT) {
       throw new InvalidConfigurationPropertyValueException("matching.query.max-limit", q.getMaxLimit(),
           "must be within [1, " + MatchQuery.MAX_LIMIT + "]");
@@ -106,12 +109,12 @@ public class MatchingWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public EntityController matchingEntityController(MatchingEngine engine, DomainMapper mapper,
-      MatchingProperties properties, ObjectProvider<JobWriteAuthorizer> jobWriteAuthorizer) {
-    int max = properties.getWeb().getMaxBulkRecords();
+      MatchingWebProperties web, MatchingQueryProperties query, ObjectProvider<JobWriteAuthorizer> jobWriteAuthorizer) {
+    int max = web.getMaxBulkRecords();
     if (max < 1) {
       throw new InvalidConfigurationPropertyValueException("matching.web.max-bulk-records", max, "must be at least 1");
     }
-    return new EntityController(engine, mapper, max, properties.getQuery().getMaxLimit(),
+    return new EntityController(engine, mapper, max, query.getMaxLimit(),
         jobWriteAuthorizer.getIfAvailable(() -> JobWriteAuthorizer.ALLOW_ALL));
   }
 
@@ -119,15 +122,15 @@ public class MatchingWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public MatchController matchingMatchController(MatchingEngine engine, MatchResultStore results,
-      DomainMapper mapper, QueryParameters parameters, QueryObserver observer, MatchingProperties properties,
+      DomainMapper mapper, QueryParameters parameters, QueryObserver observer, MatchingWebProperties web,
       Clock clock) {
-    String secret = properties.getWeb().getCursorSecret();
+    String secret = web.getCursorSecret();
     if (secret != null && !secret.isBlank() && secret.length() < 16) {
       throw new InvalidConfigurationPropertyValueException("matching.web.cursor-secret", "(hidden)",
           "must be at least 16 characters, was " + secret.length());
     }
     return new MatchController(engine, results, mapper, parameters, observer,
-        properties.getWeb().isRecommendationsLiveFallback(), new CursorSeal(secret), new ClientDisclosure(), clock);
+        web.isRecommendationsLiveFallback(), new CursorSeal(secret), new ClientDisclosure(), clock);
   }
 
   /** The batch endpoints, when the batch is on. */
@@ -148,8 +151,8 @@ public class MatchingWebAutoConfiguration {
   /** 413 for request bodies above {@code matching.web.max-body-size}. */
   @Bean
   @ConditionalOnMissingBean(name = "matchingRequestSizeLimitFilter")
-  public FilterRegistrationBean<RequestSizeLimitFilter> matchingRequestSizeLimitFilter(MatchingProperties properties) {
-    long max = properties.getWeb().getMaxBodySize().toBytes();
+  public FilterRegistrationBean<RequestSizeLimitFilter> matchingRequestSizeLimitFilter(MatchingWebProperties web) {
+    long max = web.getMaxBodySize().toBytes();
     if (max < 1) {
       throw new InvalidConfigurationPropertyValueException("matching.web.max-body-size", max, "must be positive");
     }
@@ -171,9 +174,9 @@ public class MatchingWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "matchingCorsFilter")
   @Conditional(OnCorsOrigins.class)
-  public FilterRegistrationBean<CorsFilter> matchingCorsFilter(MatchingProperties properties) {
+  public FilterRegistrationBean<CorsFilter> matchingCorsFilter(MatchingWebProperties web) {
     CorsConfiguration cors = new CorsConfiguration();
-    cors.setAllowedOrigins(properties.getWeb().getCors().getAllowedOrigins());
+    cors.setAllowedOrigins(web.getCors().getAllowedOrigins());
     cors.setAllowedMethods(List.of("GET", "PUT", "POST", "DELETE", "OPTIONS"));
     cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
         HttpHeaders.IF_NONE_MATCH));

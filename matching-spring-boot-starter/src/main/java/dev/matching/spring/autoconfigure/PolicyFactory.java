@@ -4,7 +4,7 @@ import dev.matching.scoring.DistanceDecay;
 import dev.matching.scoring.Factor;
 import dev.matching.scoring.PayDecay;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.properties.MatchingPolicyProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -14,7 +14,7 @@ final class PolicyFactory {
 
   private PolicyFactory() {}
 
-  static ScoringPolicy from(MatchingProperties.Policy p) {
+  static ScoringPolicy from(MatchingPolicyProperties p) {
     ScoringPolicy preset = ScoringPolicy.findPreset(p.getPreset()).orElseThrow(() ->
         new InvalidConfigurationPropertyValueException(PREFIX + "preset", p.getPreset(),
             "must be one of " + ScoringPolicy.presets().keySet()));

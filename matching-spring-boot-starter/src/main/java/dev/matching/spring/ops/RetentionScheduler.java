@@ -3,11 +3,7 @@ package dev.matching.spring.ops;
 import dev.matching.batch.DailySchedule;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.SmartLifecycle;
+import java.time.Instant;
 
 /**
  * Runs retention daily at a local time, on one daemon thread, as actor {@code scheduler}. A
@@ -16,61 +12,35 @@ import org.springframework.context.SmartLifecycle;
  * <p>Every node may run it: retention is idempotent, and of two nodes erasing the same worker
  * only one succeeds, so nothing is deleted or audited twice.
  */
-public class RetentionScheduler implements SmartLifecycle {
+public class RetentionScheduler extends PeriodicTask {
   private static final System.Logger LOG = System.getLogger(RetentionScheduler.class.getName());
 
   private final DataLifecycle lifecycle;
   private final DailySchedule schedule;
   private final Clock clock;
-  private @Nullable ScheduledExecutorService executor;
 
   /** Runs {@code lifecycle}'s retention at {@code schedule}. */
   public RetentionScheduler(DataLifecycle lifecycle, DailySchedule schedule, Clock clock) {
+    super("matching-retention");
     this.lifecycle = lifecycle;
     this.schedule = schedule;
     this.clock = clock;
   }
 
+  /** Until the next slot of the schedule. */
   @Override
-  public synchronized void start() {
-    if (executor == null) {
-      executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "matching-retention");
-        t.setDaemon(true);
-        return t;
-      });
-      scheduleNext();
-    }
-  }
-
-  private synchronized void scheduleNext() {
-    ScheduledExecutorService current = executor;
-    if (current == null) {
-      return;
-    }
-    long delay = Math.max(0, Duration.between(clock.instant(), schedule.nextSlotAfter(clock.instant())).toMillis());
-    current.schedule(this::runOnce, delay, TimeUnit.MILLISECONDS);
-  }
-
-  private void runOnce() {
-    try {
-      lifecycle.runRetention("scheduler");
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Scheduled retention failed; it runs again at the next slot", e);
-    }
-    scheduleNext();
+  protected Duration nextDelay() {
+    Instant now = clock.instant();
+    return Duration.between(now, schedule.nextSlotAfter(now));
   }
 
   @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
+  protected void runOnce() {
+    lifecycle.runRetention("scheduler");
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
+  protected void failed(RuntimeException e) {
+    LOG.log(System.Logger.Level.ERROR, "Scheduled retention failed; it runs again at the next slot", e);
   }
 }

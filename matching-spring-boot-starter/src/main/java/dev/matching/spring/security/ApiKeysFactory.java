@@ -1,6 +1,6 @@
 package dev.matching.spring.security;
 
-import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.properties.MatchingSecurityProperties;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -20,13 +20,13 @@ public final class ApiKeysFactory {
   private ApiKeysFactory() {}
 
   /** The configured keys, validated: well-formed unique hashes, known roles, an employer for every client key. */
-  public static ApiKeys keys(MatchingProperties.Security security) {
+  public static ApiKeys keys(MatchingSecurityProperties security) {
     List<ApiKeys.Entry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> hashes = new HashSet<>();
-    List<MatchingProperties.Key> configured = security.getKeys();
+    List<MatchingSecurityProperties.Key> configured = security.getKeys();
     for (int i = 0; i < configured.size(); i++) {
-      MatchingProperties.Key key = configured.get(i);
+      MatchingSecurityProperties.Key key = configured.get(i);
       String prefix = KEYS + "[" + i + "].";
       String hash = key.getHash() == null ? "" : key.getHash().strip();
       if (!ApiKeys.isWellFormedHash(hash)) {
@@ -53,7 +53,7 @@ public final class ApiKeysFactory {
   }
 
   /** Requests per minute by role from {@code matching.security.requests-per-minute}. */
-  public static Map<ApiRole, Integer> rateLimits(MatchingProperties.Security security) {
+  public static Map<ApiRole, Integer> rateLimits(MatchingSecurityProperties security) {
     Map<ApiRole, Integer> limits = new EnumMap<>(ApiRole.class);
     security.getRequestsPerMinute().forEach((label, limit) -> {
       String property = "matching.security.requests-per-minute." + label;

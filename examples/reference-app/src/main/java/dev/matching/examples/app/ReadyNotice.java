@@ -1,7 +1,7 @@
 package dev.matching.examples.app;
 
 import dev.matching.MatchingEngine;
-import dev.matching.spring.MatchingProperties;
+import dev.matching.spring.properties.MatchingSecurityProperties;
 import dev.matching.spring.security.ApiKeys;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -24,12 +24,12 @@ public class ReadyNotice implements ApplicationListener<ApplicationReadyEvent> {
   static final Map<String, String> DEVELOPMENT_KEYS = Map.of(
       "dev-admin", "dev-admin-key", "dev-operator", "dev-operator-key", "dev-client-acme", "dev-client-acme-key");
   private static final Logger LOG = LoggerFactory.getLogger(ReadyNotice.class);
-  private final MatchingProperties properties;
+  private final MatchingSecurityProperties security;
   private final MatchingEngine engine;
 
-  /** Reads the configured keys from {@code properties} and the index sizes from {@code engine}. */
-  public ReadyNotice(MatchingProperties properties, MatchingEngine engine) {
-    this.properties = properties;
+  /** Reads the configured keys from {@code security} and the index sizes from {@code engine}. */
+  public ReadyNotice(MatchingSecurityProperties security, MatchingEngine engine) {
+    this.security = security;
     this.engine = engine;
   }
 
@@ -42,11 +42,11 @@ public class ReadyNotice implements ApplicationListener<ApplicationReadyEvent> {
     String ready = String.format("matching is ready at http://localhost:%s (%,d jobs, %,d workers indexed, %.1f s after"
         + " the JVM started)", port, engine.jobIndex().size(), engine.workerIndex().size(),
         ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-    if (!properties.getSecurity().isEnabled()) {
+    if (!security.isEnabled()) {
       LOG.warn("{}; API security is OFF (matching.security.enabled=false): anyone can call every endpoint", ready);
       return;
     }
-    List<String> active = properties.getSecurity().getKeys().stream()
+    List<String> active = security.getKeys().stream()
         .filter(key -> key.getName() != null && DEVELOPMENT_KEYS.containsKey(key.getName()))
         .filter(key -> ApiKeys.hash(DEVELOPMENT_KEYS.get(key.getName())).equals(key.getHash()))
         .map(key -> key.getRole() + " " + DEVELOPMENT_KEYS.get(key.getName()))

@@ -1,6 +1,7 @@
 package dev.matching.examples.app;
 
 import dev.matching.spring.autoconfigure.MatchingLifecycleAutoConfiguration;
+import dev.matching.spring.properties.MatchingSecurityProperties;
 import java.io.PrintStream;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 2 when the check could not run.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(SampleDataProperties.class)
+// MatchingSecurityProperties for ReadyNotice: the starter binds them only in a servlet web application
+// (MatchingSecurityAutoConfiguration), and a command-line task runs without one.
+@EnableConfigurationProperties({SampleDataProperties.class, MatchingSecurityProperties.class})
 public class ReferenceApp {
   /** Starts the service, or runs a command-line task and exits with its code. */
   public static void main(String[] args) {
