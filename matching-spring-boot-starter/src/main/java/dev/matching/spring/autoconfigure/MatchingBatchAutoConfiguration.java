@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
@@ -42,13 +41,7 @@ public class MatchingBatchAutoConfiguration {
     if (p.getNodeId() != null) {
       b.nodeId(p.getNodeId());
     }
-    BatchConfig config;
-    try {
-      config = b.build();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigurationPropertyValueException(batchProperty(String.valueOf(e.getMessage())), null,
-          String.valueOf(e.getMessage()));
-    }
+    BatchConfig config = PropertyChecks.checked("matching.batch.", b::build);
     DailySchedule schedule = p.isScheduleEnabled() ? new DailySchedule(p.getScheduleTime(), p.getScheduleZone()) : null;
     return MatchingBatch.builder(engine, runs, results).config(config).clock(clock)
         .listener(BatchListener.composite(listeners.orderedStream().toList())).schedule(schedule).build();
@@ -100,11 +93,5 @@ public class MatchingBatchAutoConfiguration {
     public boolean isRunning() {
       return batch.isStarted();
     }
-  }
-
-  /** Maps a core BatchConfig field (e.g. {@code topN}) to its property (matching.batch.top-n). */
-  static String batchProperty(String message) {
-    String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
-    return "matching.batch." + PropertyChecks.kebab(field);
   }
 }

@@ -43,15 +43,10 @@ public class MatchingJdbcAutoConfiguration {
       requireBelowLease("lock-timeout", p.getLockTimeout(), lease);
       requireBelowLease("idle-in-transaction-timeout", p.getIdleInTransactionTimeout(), lease);
     }
-    try {
-      return JdbcMatchingStorage.custom().dataSource(dataSource).migrate(p.isMigrate())
-          .schema(p.getSchema()).tablePrefix(p.getTablePrefix()).statementTimeout(p.getStatementTimeout())
-          .lockTimeout(p.getLockTimeout()).idleInTransactionTimeout(p.getIdleInTransactionTimeout()).build();
-    } catch (IllegalArgumentException e) {
-      String message = String.valueOf(e.getMessage());
-      String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
-      throw new InvalidConfigurationPropertyValueException("matching.jdbc." + PropertyChecks.kebab(field), null, message);
-    }
+    return PropertyChecks.checked("matching.jdbc.", () -> JdbcMatchingStorage.custom().dataSource(dataSource)
+        .migrate(p.isMigrate()).schema(p.getSchema()).tablePrefix(p.getTablePrefix())
+        .statementTimeout(p.getStatementTimeout()).lockTimeout(p.getLockTimeout())
+        .idleInTransactionTimeout(p.getIdleInTransactionTimeout()).build());
   }
 
   /**

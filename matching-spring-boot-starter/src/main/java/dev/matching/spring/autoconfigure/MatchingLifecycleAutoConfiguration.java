@@ -16,7 +16,6 @@ import dev.matching.spring.properties.MatchingRetentionProperties;
 import dev.matching.spring.properties.MatchingTaskProperties;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -46,9 +44,9 @@ public class MatchingLifecycleAutoConfiguration {
   public DataLifecycle matchingDataLifecycle(MatchingEngine engine, MatchResultStore results,
       ObjectProvider<BatchRunStore> batchRuns, MatchingRetentionProperties r, MatchingIntegrityProperties i,
       Clock clock, ObjectProvider<DataLifecycle.DeletionObserver> observer) {
-    RetentionPolicy policy = checked("matching.retention.", () -> RetentionPolicy.custom().batchRuns(r.getBatchRuns())
+    RetentionPolicy policy = PropertyChecks.checked("matching.retention.", () -> RetentionPolicy.custom().batchRuns(r.getBatchRuns())
         .matchResults(r.getMatchResults()).inactiveWorkers(r.getInactiveWorkers()).build());
-    IntegrityCheckConfig config = checked("matching.integrity.", () -> IntegrityCheckConfig.custom()
+    IntegrityCheckConfig config = PropertyChecks.checked("matching.integrity.", () -> IntegrityCheckConfig.custom()
         .sampleSize(i.getSampleSize()).stalledAfter(i.getStalledAfter()).build());
     BatchRunStore runs = batchRuns.getIfAvailable();
     return new DataLifecycle(new RetentionTask(engine, results, runs, policy, clock),
@@ -77,16 +75,5 @@ public class MatchingLifecycleAutoConfiguration {
   public IntegrityCheckTask matchingIntegrityCheckTask(DataLifecycle lifecycle,
       @Qualifier(TASK_OUTPUT) ObjectProvider<PrintStream> output) {
     return new IntegrityCheckTask(lifecycle, output.getIfAvailable(() -> System.out));
-  }
-
-  /** Builds a core configuration; a bad value fails naming its property under {@code prefix}. */
-  private static <T> T checked(String prefix, Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      String message = String.valueOf(e.getMessage());
-      String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
-      throw new InvalidConfigurationPropertyValueException(prefix + PropertyChecks.kebab(field), null, message);
-    }
   }
 }

@@ -40,16 +40,9 @@ final class PolicyFactory {
     if (p.getMinScheduleCoverage() != null) {
       b.minScheduleCoverage(p.getMinScheduleCoverage());
     }
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      String message = String.valueOf(e.getMessage());
-      String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
-      String property = field.equals("minScheduleCoverage") ? "min-schedule-coverage"
-          : field.startsWith("weights.") ? field.substring("weights.".length()) + "-weight"
-          : field.equals("weights") ? "*-weight" : "preset";
-      throw new InvalidConfigurationPropertyValueException(PREFIX + property, null, message);
-    }
+    return PropertyChecks.checked(PREFIX, field -> PREFIX + (field.equals("minScheduleCoverage") ? "min-schedule-coverage"
+        : field.startsWith("weights.") ? field.substring("weights.".length()) + "-weight"
+        : field.equals("weights") ? "*-weight" : "preset"), b::build);
   }
 
   private static void weight(ScoringPolicy.Builder b, Factor f, @Nullable Double value) {

@@ -1,13 +1,16 @@
 package dev.matching.spring.autoconfigure;
 
+import dev.matching.model.InvalidArgumentException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Turns the core's {@link IllegalArgumentException}s about a configured value into Boot's
+ * Turns the core's refusals of a configured value into Boot's
  * {@link InvalidConfigurationPropertyValueException}, so startup fails with a report naming the
- * property, its value and the reason.
+ * property, its value and the reason. The property is known up front ({@link #build}), or read from
+ * the {@link InvalidArgumentException#field()} of a core configuration builder ({@link #checked}).
  */
 final class PropertyChecks {
   private PropertyChecks() {}
@@ -22,6 +25,27 @@ final class PropertyChecks {
       return build.get();
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationPropertyValueException(property, value, e.getMessage());
+    }
+  }
+
+  /**
+   * Builds a core configuration whose refusal names a field of it: the property is {@code prefix}
+   * followed by the field in kebab case ({@code leaseDuration} under {@code matching.batch.} is
+   * {@code matching.batch.lease-duration}).
+   */
+  static <T> T checked(String prefix, Supplier<T> build) {
+    return checked(prefix, field -> prefix + kebab(field), build);
+  }
+
+  /** As {@link #checked(String, Supplier)}, with {@code property} naming the property of a refused field. */
+  static <T> T checked(String prefix, Function<String, String> property, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (InvalidArgumentException e) {
+      throw new InvalidConfigurationPropertyValueException(property.apply(e.field()), null, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      String group = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+      throw new InvalidConfigurationPropertyValueException(group, null, String.valueOf(e.getMessage()));
     }
   }
 }
