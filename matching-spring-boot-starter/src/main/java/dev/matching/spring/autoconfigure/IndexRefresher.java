@@ -5,6 +5,8 @@ import dev.matching.spi.StorageException;
 import dev.matching.spring.ops.PeriodicTask;
 import dev.matching.spring.ops.StorageOutageLog;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this node's indexes in step with writes other nodes make to a shared store, by calling
@@ -13,7 +15,7 @@ import java.time.Duration;
  * answer, which ends an outage.
  */
 public class IndexRefresher extends PeriodicTask {
-  private static final System.Logger LOG = System.getLogger(IndexRefresher.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(IndexRefresher.class);
   private final MatchingEngine engine;
   private final Duration interval;
   private final StorageOutageLog storageOutages;
@@ -53,7 +55,7 @@ public class IndexRefresher extends PeriodicTask {
     if (e instanceof StorageException storage) {
       storageOutages.failed(storage);
     } else {
-      LOG.log(System.Logger.Level.WARNING, "index refresh failed; will retry", e);
+      LOG.warn("index refresh failed; will retry", e);
     }
   }
 }

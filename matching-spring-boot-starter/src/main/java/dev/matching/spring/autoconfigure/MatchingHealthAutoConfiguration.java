@@ -8,6 +8,8 @@ import dev.matching.spring.ops.StorageOutageLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,7 +30,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = {MatchingAutoConfiguration.class, MatchingBatchAutoConfiguration.class})
 @ConditionalOnClass(HealthIndicator.class)
 public class MatchingHealthAutoConfiguration {
-  private static final System.Logger LOG = System.getLogger(MatchingHealthAutoConfiguration.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(MatchingHealthAutoConfiguration.class);
 
   /**
    * {@code matchingStorage}: UP when the entity store answers a one-item page, DOWN when it fails
@@ -48,7 +50,7 @@ public class MatchingHealthAutoConfiguration {
         return Health.up().build();
       } catch (StorageException e) {
         outages.failed(e);
-        LOG.log(System.Logger.Level.DEBUG, "entity store health probe failed", e);
+        LOG.debug("entity store health probe failed", e);
         return Health.down().withDetail("error", "the entity store did not answer").build();
       }
     };

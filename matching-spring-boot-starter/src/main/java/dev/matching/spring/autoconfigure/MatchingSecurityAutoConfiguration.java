@@ -12,6 +12,8 @@ import dev.matching.spring.security.EmployerJobWriteAuthorizer;
 import dev.matching.spring.security.FailedAuthenticationThrottle;
 import dev.matching.spring.security.RateLimiter;
 import dev.matching.spring.web.JobWriteAuthorizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -93,7 +95,7 @@ public class MatchingSecurityAutoConfiguration {
   @ConditionalOnClass(SecurityFilterChain.class)
   @ConditionalOnBooleanProperty(name = "matching.security.enabled")
   static class ApiKeySecurity {
-    private static final System.Logger LOG = System.getLogger(MatchingSecurityAutoConfiguration.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MatchingSecurityAutoConfiguration.class);
 
     /** The configured keys (hashes only). */
     @Bean
@@ -101,8 +103,7 @@ public class MatchingSecurityAutoConfiguration {
     ApiKeys matchingApiKeys(MatchingSecurityProperties properties) {
       ApiKeys keys = ApiKeysFactory.keys(properties);
       if (keys.size() == 0) {
-        LOG.log(System.Logger.Level.WARNING,
-            "matching.security.enabled=true but no matching.security.keys are configured: every API request gets 401");
+        LOG.warn("matching.security.enabled=true but no matching.security.keys are configured: every API request gets 401");
       }
       return keys;
     }

@@ -8,13 +8,15 @@ import dev.matching.spi.BatchState;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.StorageException;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes behind the availability gauges: whether the entity store and the result store answer,
  * and when the last daily batch run succeeded. Each probe is one cheap read.
  */
 public final class StorageProbes {
-  private static final System.Logger LOG = System.getLogger(StorageProbes.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(StorageProbes.class);
   private static final int RECENT_RUNS = 20;
 
   private StorageProbes() {}
@@ -25,7 +27,7 @@ public final class StorageProbes {
       engine.jobStore().list(null, 1);
       return 1;
     } catch (StorageException e) {
-      LOG.log(System.Logger.Level.DEBUG, "entity store probe failed", e);
+      LOG.debug("entity store probe failed", e);
       return 0;
     }
   }
@@ -36,7 +38,7 @@ public final class StorageProbes {
       results.publishedGeneration(Direction.JOBS_FOR_WORKER);
       return 1;
     } catch (StorageException e) {
-      LOG.log(System.Logger.Level.DEBUG, "result store probe failed", e);
+      LOG.debug("result store probe failed", e);
       return 0;
     }
   }
@@ -57,7 +59,7 @@ public final class StorageProbes {
       }
       return sinceSeconds;
     } catch (StorageException e) {
-      LOG.log(System.Logger.Level.DEBUG, "batch run probe failed", e);
+      LOG.debug("batch run probe failed", e);
       return Double.NaN;
     }
   }

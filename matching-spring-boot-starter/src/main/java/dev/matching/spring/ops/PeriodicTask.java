@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -18,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
  * interrupts a run in progress. Thread-safe.
  */
 public abstract class PeriodicTask implements SmartLifecycle {
-  private static final System.Logger LOG = System.getLogger(PeriodicTask.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PeriodicTask.class);
 
   private final String threadName;
   private @Nullable ScheduledExecutorService executor;
@@ -41,7 +43,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
 
   /** Hears a run that threw; logs a warning unless overridden. The next run goes ahead anyway. */
   protected void failed(RuntimeException e) {
-    LOG.log(System.Logger.Level.WARNING, threadName + " failed; it runs again after the next delay", e);
+    LOG.warn(threadName + " failed; it runs again after the next delay", e);
   }
 
   @Override

@@ -4,6 +4,8 @@ import dev.matching.batch.DailySchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs retention daily at a local time, on one daemon thread, as actor {@code scheduler}. A
@@ -13,7 +15,7 @@ import java.time.Instant;
  * only one succeeds, so nothing is deleted or audited twice.
  */
 public class RetentionScheduler extends PeriodicTask {
-  private static final System.Logger LOG = System.getLogger(RetentionScheduler.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionScheduler.class);
 
   private final DataLifecycle lifecycle;
   private final DailySchedule schedule;
@@ -41,6 +43,6 @@ public class RetentionScheduler extends PeriodicTask {
 
   @Override
   protected void failed(RuntimeException e) {
-    LOG.log(System.Logger.Level.ERROR, "Scheduled retention failed; it runs again at the next slot", e);
+    LOG.error("Scheduled retention failed; it runs again at the next slot", e);
   }
 }

@@ -13,6 +13,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seals paging cursors so that they are opaque to every caller: AES-256-GCM under a key derived
@@ -25,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * are not accepted by other nodes (logged once at INFO).
  */
 public final class CursorSeal {
-  private static final System.Logger LOG = System.getLogger(CursorSeal.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CursorSeal.class);
   private static final byte VERSION = 1;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -43,7 +45,7 @@ public final class CursorSeal {
     if (secret == null || secret.isBlank()) {
       material = new byte[32];
       RANDOM.nextBytes(material);
-      LOG.log(System.Logger.Level.INFO, "matching.web.cursor-secret is not set: paging cursors are sealed with a"
+      LOG.info("matching.web.cursor-secret is not set: paging cursors are sealed with a"
           + " random key of this process, so they do not survive a restart and are not accepted by other nodes");
     } else {
       material = sha256(secret.getBytes(StandardCharsets.UTF_8));

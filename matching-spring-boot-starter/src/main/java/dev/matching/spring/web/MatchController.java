@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,7 +56,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class MatchController implements MatchingApiController {
   /** The profile id used for an unregistered profile posted to a search endpoint. */
   public static final String ANONYMOUS_ID = "anonymous";
-  private static final System.Logger LOG = System.getLogger(MatchController.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(MatchController.class);
 
   /** The cursor context of callers who see everything: cursors open on any of their rankings. */
   private static final String FULL_VIEW = "full";
@@ -243,7 +245,7 @@ public class MatchController implements MatchingApiController {
       if (!liveFallback) {
         throw e;
       }
-      LOG.log(System.Logger.Level.WARNING, "result store unavailable; ranking " + id + " live instead", e);
+      LOG.warn("result store unavailable; ranking " + id + " live instead", e);
       MatchQuery query = MatchQuery.top(parameters.maxLimit());
       if (client) {
         return StoredMatchesJson.live(id, clock.instant(), clientLive(direction, id, query));

@@ -2,6 +2,8 @@ package dev.matching.spring.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
-  private static final System.Logger LOG = System.getLogger(ProblemErrorController.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorController.class);
 
   /** The problem for the error being dispatched. */
   @RequestMapping
@@ -31,7 +33,7 @@ public class ProblemErrorController implements ErrorController {
       status = HttpStatus.NOT_FOUND;
     }
     if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t && status.is5xxServerError()) {
-      LOG.log(System.Logger.Level.ERROR, "unexpected error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
+      LOG.error("unexpected error on " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(ErrorProblems.of(status));

@@ -9,6 +9,8 @@ import dev.matching.spring.ops.StorageOutageLog;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
   /** Base of the {@code type} URIs of this API's problems. */
   public static final String TYPE_BASE = "https://matching.dev/problems/";
-  private static final System.Logger LOG = System.getLogger(ProblemHandler.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
   private final StorageOutageLog storageOutages;
 
   /** With an outage log of its own. */
@@ -68,7 +70,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     String message = e.getMessage() == null ? "invalid request" : e.getMessage();
     if (message.contains("(SQLState ")) {
       // a store refused data the domain accepted: its message names database internals
-      LOG.log(System.Logger.Level.WARNING, "the store refused a write", e);
+      LOG.warn("the store refused a write", e);
       return ResponseEntity.badRequest().body(invalid(List.of(new FieldError("body", "could not be stored"))));
     }
     FieldError error = e instanceof InvalidArgumentException invalid
@@ -119,7 +121,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    LOG.log(System.Logger.Level.ERROR, "unexpected error", e);
+    LOG.error("unexpected error", e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
         .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
             "an unexpected error occurred; it has been logged"));
