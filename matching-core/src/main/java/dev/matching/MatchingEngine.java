@@ -1,13 +1,13 @@
 package dev.matching;
 
-import dev.matching.index.JobIndex;
 import dev.matching.index.EntityIndex;
 import dev.matching.index.IndexView;
+import dev.matching.index.JobIndex;
 import dev.matching.index.WorkerIndex;
-import dev.matching.model.Checks;
 import dev.matching.model.EntityKind;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.MatchPage;
 import dev.matching.query.MatchQuery;
 import dev.matching.scoring.Explanation;
@@ -18,9 +18,9 @@ import dev.matching.spi.EntityStore;
 import dev.matching.spi.JobStore;
 import dev.matching.spi.Versioned;
 import dev.matching.spi.WorkerStore;
-import dev.matching.spi.support.DaemonThreads;
 import dev.matching.spi.memory.InMemoryJobStore;
 import dev.matching.spi.memory.InMemoryWorkerStore;
+import dev.matching.spi.support.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

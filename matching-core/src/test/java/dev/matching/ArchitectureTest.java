@@ -1,14 +1,22 @@
 package dev.matching;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.matching.model.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +135,27 @@ class ArchitectureTest {
         .should().callConstructor(IllegalArgumentException.class, String.class)
         .orShould().callConstructor(IllegalArgumentException.class, String.class, Throwable.class)
         .because("a refused argument is an InvalidArgumentException (Checks.fail), whose field() callers read")
+        .check(core);
+  }
+
+  @Test
+  void theExportedApiNamesNoInternalType() {
+    ArchCondition<JavaCodeUnit> nameNoInternalType = new ArchCondition<>("name no type of an internal package") {
+      @Override
+      public void check(JavaCodeUnit unit, ConditionEvents events) {
+        List<JavaClass> types = new ArrayList<>(unit.getRawParameterTypes());
+        types.add(unit.getRawReturnType());
+        for (JavaClass type : types) {
+          if (type.getPackageName().endsWith(".internal")) {
+            events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " names " + type.getName()));
+          }
+        }
+      }
+    };
+    codeUnits().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+        .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+        .should(nameNoInternalType)
+        .because("module-info does not export the internal packages to users")
         .check(core);
   }
 }

@@ -3,11 +3,11 @@ package dev.matching.benchmarks;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
 import dev.matching.query.Match;
-import dev.matching.scoring.Evaluator;
-import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.scoring.SkillCatalog;
-import dev.matching.scoring.WorkerProfile;
+import dev.matching.scoring.internal.Evaluator;
+import dev.matching.scoring.internal.JobColumns;
+import dev.matching.scoring.internal.SkillCatalog;
+import dev.matching.scoring.internal.WorkerProfile;
 import java.util.List;
 
 /**

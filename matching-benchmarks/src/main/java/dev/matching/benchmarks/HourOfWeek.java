@@ -1,7 +1,7 @@
 package dev.matching.benchmarks;
 
 import dev.matching.model.Shift;
-import dev.matching.model.Timeline;
+import dev.matching.model.internal.Timeline;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.lucene.util.BytesRef;

@@ -1,7 +1,7 @@
 package dev.matching.benchmarks;
 
-import dev.matching.model.Haversine;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Haversine;
 import dev.matching.scoring.Factor;
 import dev.matching.scoring.ScoringPolicy;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
-import dev.matching.scoring.Evaluator;
-import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.scoring.WorkerProfile;
+import dev.matching.scoring.internal.Evaluator;
+import dev.matching.scoring.internal.JobColumns;
+import dev.matching.scoring.internal.WorkerProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

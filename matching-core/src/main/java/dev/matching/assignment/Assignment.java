@@ -1,6 +1,6 @@
 package dev.matching.assignment;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;

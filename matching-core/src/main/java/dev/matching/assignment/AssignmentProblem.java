@@ -1,6 +1,6 @@
 package dev.matching.assignment;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.matching.batch;
 
 import dev.matching.assignment.Assigner;
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 

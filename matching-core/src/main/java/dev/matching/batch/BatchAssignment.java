@@ -3,7 +3,7 @@ package dev.matching.batch;
 import dev.matching.assignment.Assignment;
 import dev.matching.assignment.AssignmentProblem;
 import dev.matching.assignment.AssignmentReport;
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.time.Duration;
 
 /**

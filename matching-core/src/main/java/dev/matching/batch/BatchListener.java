@@ -1,7 +1,7 @@
 package dev.matching.batch;
 
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.BatchRun;
-import dev.matching.model.Checks;
 import java.time.Duration;
 import java.util.List;
 

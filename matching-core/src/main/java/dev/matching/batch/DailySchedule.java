@@ -1,6 +1,6 @@
 package dev.matching.batch;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

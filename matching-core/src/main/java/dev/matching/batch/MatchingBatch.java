@@ -4,7 +4,7 @@ import dev.matching.MatchingEngine;
 import dev.matching.NotFoundException;
 import dev.matching.assignment.Assigner;
 import dev.matching.assignment.AssignmentProblem;
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.Direction;
 import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.BatchRun;

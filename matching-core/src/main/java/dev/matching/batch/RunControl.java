@@ -4,7 +4,7 @@ import static dev.matching.batch.BatchContext.LOG;
 
 import dev.matching.MatchingEngine;
 import dev.matching.NotFoundException;
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.Direction;
 import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.BatchRun;

@@ -1,7 +1,7 @@
 package dev.matching.batch;
 
-import dev.matching.model.Checks;
 import dev.matching.model.InvalidArgumentException;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.Direction;
 import dev.matching.spi.BatchRun;
 import java.util.Collections;

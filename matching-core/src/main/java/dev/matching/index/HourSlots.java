@@ -1,7 +1,7 @@
 package dev.matching.index;
 
-import dev.matching.model.Timeline;
-import dev.matching.scoring.JobColumns;
+import dev.matching.model.internal.Timeline;
+import dev.matching.scoring.internal.JobColumns;
 
 /**
  * Hour-of-week slots (168 per week, counted in UTC from the epoch) used to bound schedule

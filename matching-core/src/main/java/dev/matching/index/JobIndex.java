@@ -1,15 +1,15 @@
 package dev.matching.index;
 
-import dev.matching.model.Checks;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.MatchFilter;
 import dev.matching.query.MatchPage;
 import dev.matching.query.MatchQuery;
-import dev.matching.scoring.Evaluator;
-import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.scoring.SkillCatalog;
+import dev.matching.scoring.internal.Evaluator;
+import dev.matching.scoring.internal.JobColumns;
+import dev.matching.scoring.internal.SkillCatalog;
 import java.util.Collection;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.matching.index;
 
 import dev.matching.model.Job;
 import dev.matching.scoring.Factor;
-import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.scoring.SkillCatalog;
+import dev.matching.scoring.internal.JobColumns;
+import dev.matching.scoring.internal.SkillCatalog;
 
 /**
  * A job compiled to search a {@link WorkerIndex} with: its columns plus what the range bounds

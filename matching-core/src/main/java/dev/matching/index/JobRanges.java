@@ -1,11 +1,11 @@
 package dev.matching.index;
 
-import dev.matching.model.Haversine;
+import dev.matching.model.internal.Haversine;
 import dev.matching.scoring.Factor;
-import dev.matching.scoring.JobColumns;
 import dev.matching.scoring.MissingData;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.scoring.SkillCatalog;
+import dev.matching.scoring.internal.JobColumns;
+import dev.matching.scoring.internal.SkillCatalog;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 

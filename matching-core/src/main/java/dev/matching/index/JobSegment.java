@@ -1,14 +1,14 @@
 package dev.matching.index;
 
 import dev.matching.model.GeoPoint;
-import dev.matching.model.Haversine;
 import dev.matching.model.Job;
 import dev.matching.model.PreferredSkill;
 import dev.matching.model.RequiredSkill;
 import dev.matching.model.Shift;
-import dev.matching.scoring.Evaluator;
-import dev.matching.scoring.JobColumns;
-import dev.matching.scoring.SkillCatalog;
+import dev.matching.model.internal.Haversine;
+import dev.matching.scoring.internal.Evaluator;
+import dev.matching.scoring.internal.JobColumns;
+import dev.matching.scoring.internal.SkillCatalog;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -219,7 +219,7 @@ abstract class Segment<T, P> {
   abstract double fineFactorBounds(int view, int r, P probe, double[] factors);
 
   /**
-   * Scores the entity at {@code pos} as {@link dev.matching.scoring.Evaluator#evaluate} does,
+   * Scores the entity at {@code pos} as {@link dev.matching.scoring.internal.Evaluator#evaluate} does,
    * given the bounds {@link #fineFactorBounds} wrote for its range.
    */
   abstract double evaluate(int pos, P probe, double minTotal, double[] factorBounds, double[] out);

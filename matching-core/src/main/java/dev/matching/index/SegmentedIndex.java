@@ -1,6 +1,6 @@
 package dev.matching.index;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.Cursor;
 import dev.matching.query.Match;
 import dev.matching.query.MatchFilter;

@@ -1,13 +1,13 @@
 package dev.matching.index;
 
-import dev.matching.model.Checks;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.MatchFilter;
 import dev.matching.query.MatchPage;
 import dev.matching.query.MatchQuery;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.scoring.SkillCatalog;
+import dev.matching.scoring.internal.SkillCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

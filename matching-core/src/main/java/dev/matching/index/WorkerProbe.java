@@ -1,12 +1,12 @@
 package dev.matching.index;
 
 import dev.matching.model.GeoPoint;
-import dev.matching.model.Timeline;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Timeline;
 import dev.matching.scoring.Factor;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.scoring.SkillCatalog;
-import dev.matching.scoring.WorkerProfile;
+import dev.matching.scoring.internal.SkillCatalog;
+import dev.matching.scoring.internal.WorkerProfile;
 import org.jspecify.annotations.Nullable;
 
 /**

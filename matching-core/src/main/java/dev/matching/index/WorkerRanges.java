@@ -1,8 +1,8 @@
 package dev.matching.index;
 
 import dev.matching.model.GeoPoint;
-import dev.matching.model.Haversine;
-import dev.matching.scoring.WorkerProfile;
+import dev.matching.model.internal.Haversine;
+import dev.matching.scoring.internal.WorkerProfile;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,11 +1,11 @@
 package dev.matching.index;
 
 import dev.matching.model.GeoPoint;
-import dev.matching.model.Timeline;
 import dev.matching.model.Worker;
-import dev.matching.scoring.Evaluator;
-import dev.matching.scoring.SkillCatalog;
-import dev.matching.scoring.WorkerProfile;
+import dev.matching.model.internal.Timeline;
+import dev.matching.scoring.internal.Evaluator;
+import dev.matching.scoring.internal.SkillCatalog;
+import dev.matching.scoring.internal.WorkerProfile;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,8 @@
 package dev.matching.lifecycle;
 
 import dev.matching.MatchingEngine;
-import dev.matching.model.Checks;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.BatchRunStore;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.VersionConflictException;

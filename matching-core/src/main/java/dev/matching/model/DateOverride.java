@@ -1,5 +1,6 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
+import dev.matching.model.internal.Haversine;
+
 /**
  * A point on the earth in WGS84 degrees. Immutable and thread-safe.
  *

@@ -1,5 +1,6 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
+
 /**
  * An hourly pay range in Japanese yen. A fixed rate has {@code minYen == maxYen}.
  * Immutable and thread-safe.

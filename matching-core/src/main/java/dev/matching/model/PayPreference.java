@@ -1,5 +1,7 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
+
 /**
  * A worker's desired minimum hourly pay in yen. Immutable and thread-safe.
  *

@@ -1,5 +1,7 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
+
 /**
  * A skill a job would like, at a level, with a relative weight. Immutable and thread-safe.
  *

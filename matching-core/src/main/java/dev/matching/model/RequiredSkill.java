@@ -1,5 +1,7 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
+
 /**
  * A skill a job requires, with the minimum level; a worker without it is excluded.
  * Immutable and thread-safe.

@@ -1,5 +1,7 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
+
 /**
  * Skill levels run from {@link #MIN} (beginner) to {@link #MAX} (expert).
  */

@@ -1,5 +1,6 @@
 package dev.matching.model;
 
+import dev.matching.model.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

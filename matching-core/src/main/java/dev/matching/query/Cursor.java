@@ -1,6 +1,6 @@
 package dev.matching.query;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,10 +1,10 @@
 package dev.matching.query;
 
-import dev.matching.model.Checks;
 import dev.matching.model.Job;
 import dev.matching.model.Shift;
-import dev.matching.model.Timeline;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Checks;
+import dev.matching.model.internal.Timeline;
 import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -103,7 +103,7 @@ public record MatchFilter(Set<String> employerIds, Set<String> skills, @Nullable
     if (worker.availability() == null || from == null || to == null) {
       return worker.availability() != null;
     }
-    Timeline t = worker.availability().timeline(from, to);
+    Timeline t = Timeline.of(worker.availability(), from, to);
     return t.intervals() > 0;
   }
 }

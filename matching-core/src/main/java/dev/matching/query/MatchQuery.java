@@ -1,6 +1,6 @@
 package dev.matching.query;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.scoring.ScoringPolicy;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package dev.matching.sample;
 
-import dev.matching.model.Checks;
 import dev.matching.model.GeoPoint;
+import dev.matching.model.internal.Checks;
 
 /**
  * A real city, ward or station district of Japan around which sample jobs and workers are

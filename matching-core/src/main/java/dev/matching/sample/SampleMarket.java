@@ -1,8 +1,8 @@
 package dev.matching.sample;
 
-import dev.matching.model.Checks;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Checks;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.matching.sample;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package dev.matching.sample;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

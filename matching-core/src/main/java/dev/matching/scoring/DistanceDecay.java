@@ -1,6 +1,6 @@
 package dev.matching.scoring;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 
 /**
  * Gaussian decay of the distance score, as Elasticsearch's {@code gauss} decay function with

@@ -1,6 +1,6 @@
 package dev.matching.scoring;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 
 /**
  * The four factor scores of one pair, each in [0, 1]. Immutable.

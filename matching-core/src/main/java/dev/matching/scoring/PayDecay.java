@@ -1,6 +1,6 @@
 package dev.matching.scoring;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 
 /**
  * One-sided Gaussian decay of the pay score: pay at or above the worker's desired minimum

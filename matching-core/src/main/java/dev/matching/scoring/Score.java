@@ -1,6 +1,6 @@
 package dev.matching.scoring;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 
 /**
  * The score of an eligible pair: the total and the factor scores behind it. Immutable.

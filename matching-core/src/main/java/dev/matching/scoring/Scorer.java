@@ -3,6 +3,10 @@ package dev.matching.scoring;
 import dev.matching.model.Job;
 import dev.matching.model.Shift;
 import dev.matching.model.Worker;
+import dev.matching.scoring.internal.Evaluator;
+import dev.matching.scoring.internal.JobColumns;
+import dev.matching.scoring.internal.SkillCatalog;
+import dev.matching.scoring.internal.WorkerProfile;
 import java.util.List;
 import java.util.Optional;
 

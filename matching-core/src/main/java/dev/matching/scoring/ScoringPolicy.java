@@ -1,6 +1,6 @@
 package dev.matching.scoring;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

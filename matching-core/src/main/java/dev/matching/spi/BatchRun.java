@@ -1,6 +1,6 @@
 package dev.matching.spi;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package dev.matching.spi;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 
 /**
  * One entry of a store's change log: entity {@code id} was upserted or deleted at

@@ -1,6 +1,6 @@
 package dev.matching.spi;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
 import java.time.Instant;

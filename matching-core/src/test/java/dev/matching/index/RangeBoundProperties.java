@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.matching.model.Job;
 import dev.matching.model.Worker;
 import dev.matching.scoring.ScoringPolicy;
-import dev.matching.scoring.SkillCatalog;
+import dev.matching.scoring.internal.SkillCatalog;
 import dev.matching.testing.RandomMarket;
 import dev.matching.testing.RandomPolicy;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.matching.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.matching.model.internal.Timeline;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,8 +82,8 @@ class AvailabilityProperties {
     Availability a = s.availability();
     long expected = minuteByMinuteSeconds(a, s.start(), s.end());
 
-    long wide = a.timeline(s.start() - s.padBefore(), s.end() + s.padAfter()).overlapSeconds(s.start(), s.end());
-    long tight = a.timeline(s.start(), s.end()).overlapSeconds(s.start(), s.end());
+    long wide = Timeline.of(a, s.start() - s.padBefore(), s.end() + s.padAfter()).overlapSeconds(s.start(), s.end());
+    long tight = Timeline.of(a, s.start(), s.end()).overlapSeconds(s.start(), s.end());
     long direct = a.overlapSeconds(s.start(), s.end());
 
     assertThat(tight).as("tight timeline").isEqualTo(expected);
@@ -110,7 +111,7 @@ class AvailabilityProperties {
       ends[k] = starts[k] + 60 + lengths.get(k) * 60;
     }
     long to = base + (n == 0 ? 1 : java.util.Arrays.stream(ends).max().getAsInt());
-    Timeline t = a.timeline(base - s.padBefore(), to + s.padAfter());
+    Timeline t = Timeline.of(a, base - s.padBefore(), to + s.padAfter());
     long expected = 0;
     long lengthSum = 0;
     for (int k = 0; k < n; k++) {
@@ -141,7 +142,7 @@ class AvailabilityProperties {
 
   @net.jqwik.api.Example
   void overlapOfSortedIntervalsRejectsUnsortedStarts() {
-    Timeline t = new Availability(ZoneId.of("Asia/Tokyo"), List.of(), List.of()).timeline(0, 10_000);
+    Timeline t = Timeline.of(new Availability(ZoneId.of("Asia/Tokyo"), List.of(), List.of()), 0, 10_000);
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> t.overlapSecondsOfSorted(new int[] {100, 50}, new int[] {200, 60}, 0, 2, 0, 0))
         .withMessageContaining("starts");

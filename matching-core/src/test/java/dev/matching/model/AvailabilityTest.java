@@ -7,6 +7,7 @@ import static java.time.DayOfWeek.SUNDAY;
 import static java.time.DayOfWeek.TUESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.matching.model.internal.Timeline;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ class AvailabilityTest {
     Availability a = tokyoWeekly(WeeklyWindow.of(MONDAY, "09:00", "17:00"));
 
     // 2026-04-06 is a Monday.
-    Timeline week = a.timeline(tokyo("2026-04-06T00:00"), tokyo("2026-04-13T00:00"));
+    Timeline week = Timeline.of(a, tokyo("2026-04-06T00:00"), tokyo("2026-04-13T00:00"));
 
     assertThat(week.intervals()).isEqualTo(1);
     assertThat(week.totalSeconds()).isEqualTo(8 * HOUR);
@@ -55,7 +56,7 @@ class AvailabilityTest {
   @Test
   void noWindowsMeansNoAvailability() {
     Availability a = tokyoWeekly();
-    assertThat(a.timeline(tokyo("2026-04-06T00:00"), tokyo("2026-04-13T00:00")).intervals()).isZero();
+    assertThat(Timeline.of(a, tokyo("2026-04-06T00:00"), tokyo("2026-04-13T00:00")).intervals()).isZero();
     assertThat(a.overlapSeconds(tokyo("2026-04-06T00:00"), tokyo("2026-04-13T00:00"))).isZero();
   }
 
@@ -64,7 +65,7 @@ class AvailabilityTest {
     Availability a = tokyoWeekly(WeeklyWindow.of(FRIDAY, "22:00", "06:00"));
 
     // A timeline starting on Saturday still sees the window that started on Friday 2026-04-10.
-    Timeline saturday = a.timeline(tokyo("2026-04-11T00:00"), tokyo("2026-04-12T00:00"));
+    Timeline saturday = Timeline.of(a, tokyo("2026-04-11T00:00"), tokyo("2026-04-12T00:00"));
 
     assertThat(saturday.totalSeconds()).isEqualTo(6 * HOUR);
     assertThat(saturday.overlapSeconds(tokyo("2026-04-11T05:00"), tokyo("2026-04-11T07:00"))).isEqualTo(HOUR);
@@ -87,7 +88,7 @@ class AvailabilityTest {
         .withOverride(new DateOverride(LocalDate.parse("2026-04-06"),
             List.of(TimeRange.of("13:00", "15:00"), TimeRange.of("20:00", "22:00"))));
 
-    Timeline monday = a.timeline(tokyo("2026-04-06T00:00"), tokyo("2026-04-07T00:00"));
+    Timeline monday = Timeline.of(a, tokyo("2026-04-06T00:00"), tokyo("2026-04-07T00:00"));
 
     assertThat(monday.intervals()).isEqualTo(2);
     assertThat(monday.totalSeconds()).isEqualTo(4 * HOUR);
@@ -133,7 +134,7 @@ class AvailabilityTest {
     assertThat(mondayInLosAngeles.getDayOfWeek()).isEqualTo(MONDAY);
     assertThat(job.start()).isEqualTo(shiftStart);
     assertThat(job.end()).isEqualTo(shiftEnd);
-    Timeline mondayTimeline = worker.timeline(
+    Timeline mondayTimeline = Timeline.of(worker,
         mondayInLosAngeles.atStartOfDay(LOS_ANGELES).toInstant(),
         mondayInLosAngeles.plusDays(1).atStartOfDay(LOS_ANGELES).toInstant());
     assertThat(mondayTimeline.overlapSeconds(windowStart.getEpochSecond(), windowEnd.getEpochSecond()))
@@ -158,7 +159,7 @@ class AvailabilityTest {
         .as("a transition within the fortnight")
         .isBefore(end.atStartOfDay(zone).toInstant());
 
-    Timeline fortnight = a.timeline(firstDay.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+    Timeline fortnight = Timeline.of(a, firstDay.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
 
     assertThat(fortnight.intervals()).isEqualTo(14);
     assertThat(fortnight.totalSeconds()).isEqualTo(14 * 8 * HOUR);
@@ -192,7 +193,7 @@ class AvailabilityTest {
     Availability a = Availability.weekly(TOKYO, Arrays.stream(DayOfWeek.values())
         .map(d -> WeeklyWindow.of(d, "00:00", "00:00")).toList());
 
-    Timeline week = a.timeline(tokyo("2026-04-06T00:00"), tokyo("2026-04-13T00:00"));
+    Timeline week = Timeline.of(a, tokyo("2026-04-06T00:00"), tokyo("2026-04-13T00:00"));
 
     assertThat(week.intervals()).isEqualTo(1);
     assertThat(week.totalSeconds()).isEqualTo(7 * 24 * HOUR);
@@ -211,7 +212,7 @@ class AvailabilityTest {
   void windowOverTheRepeatedFallBackHourIsTwoRealHours() {
     // 01:00 PDT (08:00Z) to 02:00 PST (10:00Z) on 2026-11-01.
     Availability a = Availability.weekly(LOS_ANGELES, List.of(WeeklyWindow.of(SUNDAY, "01:00", "02:00")));
-    Timeline day = a.timeline(Instant.parse("2026-11-01T07:00:00Z"), Instant.parse("2026-11-02T08:00:00Z"));
+    Timeline day = Timeline.of(a, Instant.parse("2026-11-01T07:00:00Z"), Instant.parse("2026-11-02T08:00:00Z"));
     assertThat(day.totalSeconds()).isEqualTo(2 * HOUR);
     assertThat(day.overlapSeconds(Instant.parse("2026-11-01T08:00:00Z").getEpochSecond(),
         Instant.parse("2026-11-01T10:00:00Z").getEpochSecond())).isEqualTo(2 * HOUR);
@@ -219,7 +220,7 @@ class AvailabilityTest {
 
   /** Timeline from Sunday 2026-04-05 to Wednesday 2026-04-08, Tokyo. */
   private static Timeline sundayToWednesday(WeeklyWindow... windows) {
-    return tokyoWeekly(windows).timeline(tokyo("2026-04-05T00:00"), tokyo("2026-04-08T00:00"));
+    return Timeline.of(tokyoWeekly(windows), tokyo("2026-04-05T00:00"), tokyo("2026-04-08T00:00"));
   }
 
   @Test
@@ -264,7 +265,7 @@ class AvailabilityTest {
   void timelineIsClippedToItsWindow() {
     Availability a = tokyoWeekly(WeeklyWindow.of(MONDAY, "09:00", "17:00"));
 
-    Timeline t = a.timeline(tokyo("2026-04-06T12:00"), tokyo("2026-04-06T14:00"));
+    Timeline t = Timeline.of(a, tokyo("2026-04-06T12:00"), tokyo("2026-04-06T14:00"));
 
     assertThat(t.from()).isEqualTo(tokyo("2026-04-06T12:00"));
     assertThat(t.to()).isEqualTo(tokyo("2026-04-06T14:00"));
@@ -278,8 +279,8 @@ class AvailabilityTest {
     Instant from = Instant.parse("2026-04-05T00:00:00Z");
     Instant to = Instant.parse("2026-04-12T00:00:00Z");
 
-    Timeline byInstant = a.timeline(from, to);
-    Timeline bySecond = a.timeline(from.getEpochSecond(), to.getEpochSecond());
+    Timeline byInstant = Timeline.of(a, from, to);
+    Timeline bySecond = Timeline.of(a, from.getEpochSecond(), to.getEpochSecond());
 
     assertThat(byInstant.intervals()).isEqualTo(bySecond.intervals()).isEqualTo(2);
     assertThat(byInstant.totalSeconds()).isEqualTo(bySecond.totalSeconds()).isEqualTo(16 * HOUR);
@@ -290,7 +291,7 @@ class AvailabilityTest {
     Availability a = tokyoWeekly(WeeklyWindow.of(MONDAY, "09:00", "17:00"));
     long from = tokyo("2026-04-06T09:00");
     long to = tokyo("2026-04-06T17:00");
-    Timeline t = a.timeline(from, to);
+    Timeline t = Timeline.of(a, from, to);
 
     assertThat(t.covers(from, to)).isTrue();
     assertThat(t.covers(from - 1, to)).isFalse();
@@ -306,7 +307,7 @@ class AvailabilityTest {
     Availability a = tokyoWeekly(WeeklyWindow.of(MONDAY, "00:00", "00:00"));
     long t = tokyo("2026-04-06T12:00");
 
-    for (Timeline empty : List.of(a.timeline(t, t), a.timeline(t, t - HOUR))) {
+    for (Timeline empty : List.of(Timeline.of(a, t, t), Timeline.of(a, t, t - HOUR))) {
       assertThat(empty.from()).isEqualTo(t);
       assertThat(empty.to()).isEqualTo(t);
       assertThat(empty.intervals()).isZero();

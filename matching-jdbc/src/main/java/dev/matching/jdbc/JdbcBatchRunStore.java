@@ -1,7 +1,7 @@
 package dev.matching.jdbc;
 
-import dev.matching.model.Checks;
 import dev.matching.model.InvalidArgumentException;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.BatchRun;
 import dev.matching.spi.BatchRunStore;

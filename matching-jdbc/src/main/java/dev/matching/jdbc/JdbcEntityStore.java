@@ -1,10 +1,10 @@
 package dev.matching.jdbc;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.Change;
 import dev.matching.spi.EntityStore;
-import dev.matching.spi.Versioned;
 import dev.matching.spi.VersionConflictException;
+import dev.matching.spi.Versioned;
 import dev.matching.spi.support.PageLimit;
 import dev.matching.spi.support.SpiArguments;
 import java.io.BufferedWriter;
@@ -25,12 +25,12 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link EntityStore} on one PostgreSQL table: query columns plus the entity as JSONB, a version

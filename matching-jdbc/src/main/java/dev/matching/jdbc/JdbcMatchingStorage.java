@@ -1,6 +1,6 @@
 package dev.matching.jdbc;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.BatchRunStore;
 import dev.matching.spi.JobStore;
 import dev.matching.spi.MatchResultStore;

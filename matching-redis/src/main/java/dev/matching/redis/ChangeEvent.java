@@ -1,7 +1,7 @@
 package dev.matching.redis;
 
 import dev.matching.model.EntityKind;
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.Change;
 
 /**

@@ -1,6 +1,6 @@
 package dev.matching.redis;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.StorageException;
 import dev.matching.spi.support.DaemonThreads;
 import io.lettuce.core.KeyValue;

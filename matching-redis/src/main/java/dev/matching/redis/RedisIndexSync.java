@@ -1,9 +1,9 @@
 package dev.matching.redis;
 
-import dev.matching.model.EntityKind;
 import dev.matching.MatchingEngine;
 import dev.matching.WriteListener;
-import dev.matching.model.Checks;
+import dev.matching.model.EntityKind;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.Change;
 import dev.matching.spi.StorageException;
 import dev.matching.spi.support.DaemonThreads;

@@ -1,6 +1,6 @@
 package dev.matching.redis;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package dev.matching.testkit;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

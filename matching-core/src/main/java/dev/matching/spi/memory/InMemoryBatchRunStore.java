@@ -1,6 +1,6 @@
 package dev.matching.spi.memory;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.BatchConflictException;
 import dev.matching.spi.BatchRun;
 import dev.matching.spi.BatchRunStore;

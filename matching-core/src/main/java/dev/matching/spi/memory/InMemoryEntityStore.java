@@ -1,6 +1,6 @@
 package dev.matching.spi.memory;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.Change;
 import dev.matching.spi.EntityStore;
 import dev.matching.spi.VersionConflictException;

@@ -1,10 +1,10 @@
 package dev.matching.spi.memory;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.Direction;
 import dev.matching.query.Match;
-import dev.matching.spi.MatchList;
 import dev.matching.spi.LeaseLostException;
+import dev.matching.spi.MatchList;
 import dev.matching.spi.MatchResultStore;
 import dev.matching.spi.PartitionLease;
 import dev.matching.spi.support.PageLimit;

@@ -1,6 +1,6 @@
 package dev.matching.spi.support;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 
 /**
  * The page limit of the storage SPIs: {@code EntityStore.list} and {@code changesSince},

@@ -1,6 +1,6 @@
 package dev.matching.spi.support;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.BatchState;
 import java.time.Duration;
 import java.util.ArrayList;

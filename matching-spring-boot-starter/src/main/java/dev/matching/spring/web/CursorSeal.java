@@ -1,6 +1,6 @@
 package dev.matching.spring.web;
 
-import dev.matching.model.Checks;
+import dev.matching.model.internal.Checks;
 import dev.matching.query.Cursor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

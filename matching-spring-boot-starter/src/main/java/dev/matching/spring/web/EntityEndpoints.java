@@ -1,8 +1,8 @@
 package dev.matching.spring.web;
 
-import dev.matching.model.EntityKind;
 import dev.matching.NotFoundException;
-import dev.matching.model.Checks;
+import dev.matching.model.EntityKind;
+import dev.matching.model.internal.Checks;
 import dev.matching.spi.EntityStore;
 import dev.matching.spi.VersionConflictException;
 import dev.matching.spi.Versioned;

@@ -1,4 +1,6 @@
-package dev.matching.model;
+package dev.matching.model.internal;
+
+import dev.matching.model.GeoPoint;
 
 /**
  * The great-circle distance formula used everywhere in matching, and its conservative lower

@@ -1,4 +1,4 @@
-package dev.matching.scoring;
+package dev.matching.scoring.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,4 +1,4 @@
-package dev.matching.scoring;
+package dev.matching.scoring.internal;
 
 import dev.matching.model.GeoPoint;
 import dev.matching.model.Job;

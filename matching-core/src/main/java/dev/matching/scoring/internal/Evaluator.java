@@ -1,7 +1,15 @@
-package dev.matching.scoring;
+package dev.matching.scoring.internal;
 
-import dev.matching.model.Timeline;
-import dev.matching.model.Haversine;
+import dev.matching.model.internal.Haversine;
+import dev.matching.model.internal.Timeline;
+import dev.matching.scoring.Explanation;
+import dev.matching.scoring.Factor;
+import dev.matching.scoring.FactorExplanation;
+import dev.matching.scoring.MissingData;
+import dev.matching.scoring.Rejection;
+import dev.matching.scoring.RejectionReason;
+import dev.matching.scoring.Scorer;
+import dev.matching.scoring.ScoringPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

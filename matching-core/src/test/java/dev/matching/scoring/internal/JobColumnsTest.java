@@ -1,9 +1,12 @@
-package dev.matching.scoring;
+package dev.matching.scoring.internal;
+
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matching.model.Job;
 import dev.matching.model.PreferredSkill;
+import dev.matching.scoring.internal.SkillCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,20 @@
-package dev.matching.model;
+package dev.matching.model.internal;
 
+import dev.matching.model.Availability;
+import dev.matching.model.DateOverride;
+import dev.matching.model.TimeRange;
+import dev.matching.model.WeeklyWindow;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An availability expanded over a window {@code [from, to)} of epoch seconds: sorted, disjoint
@@ -18,6 +32,52 @@ public final class Timeline {
     this.from = from;
     this.to = to;
     this.bounds = bounds;
+  }
+
+  /**
+   * The time {@code availability} offers within {@code [from, to)} as sorted, disjoint,
+   * non-adjacent intervals of epoch seconds: {@code [s0, e0, s1, e1, ...]}.
+   */
+  public static Timeline of(Availability availability, Instant from, Instant to) {
+    return of(availability, from.getEpochSecond(), to.getEpochSecond());
+  }
+
+  /** As {@link #of(Availability, Instant, Instant)}, with epoch seconds. */
+  public static Timeline of(Availability availability, long fromEpochSecond, long toEpochSecond) {
+    ZoneId zone = availability.zone();
+    if (toEpochSecond <= fromEpochSecond) {
+      return new Timeline(fromEpochSecond, fromEpochSecond, new long[0]);
+    }
+    Map<DayOfWeek, List<TimeRange>> byDay = new EnumMap<>(DayOfWeek.class);
+    for (WeeklyWindow w : availability.weekly()) {
+      byDay.computeIfAbsent(w.day(), d -> new ArrayList<>()).add(w.time());
+    }
+    Map<LocalDate, List<TimeRange>> byDate = new HashMap<>();
+    for (DateOverride o : availability.overrides()) {
+      byDate.put(o.date(), o.windows());
+    }
+    // A window starting the day before `from` may run into it.
+    LocalDate first = Instant.ofEpochSecond(fromEpochSecond).atZone(zone).toLocalDate().minusDays(1);
+    LocalDate last = Instant.ofEpochSecond(toEpochSecond).atZone(zone).toLocalDate();
+    long[] raw = new long[16];
+    int n = 0;
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      List<TimeRange> ranges = byDate.containsKey(d) ? byDate.get(d) : byDay.getOrDefault(d.getDayOfWeek(), List.of());
+      for (TimeRange r : ranges) {
+        long s = ZonedDateTime.of(d, r.start(), zone).toEpochSecond();
+        long e = ZonedDateTime.of(r.overnight() ? d.plusDays(1) : d, r.end(), zone).toEpochSecond();
+        s = Math.max(s, fromEpochSecond);
+        e = Math.min(e, toEpochSecond);
+        if (e > s) {
+          if (n + 2 > raw.length) {
+            raw = Arrays.copyOf(raw, raw.length * 2);
+          }
+          raw[n++] = s;
+          raw[n++] = e;
+        }
+      }
+    }
+    return new Timeline(fromEpochSecond, toEpochSecond, Timeline.normalize(raw, n));
   }
 
   /** Inclusive start of the window, epoch seconds. */

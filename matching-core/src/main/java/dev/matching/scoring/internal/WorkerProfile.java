@@ -1,11 +1,11 @@
-package dev.matching.scoring;
+package dev.matching.scoring.internal;
 
 import dev.matching.model.Availability;
 import dev.matching.model.GeoPoint;
-import dev.matching.model.Haversine;
 import dev.matching.model.PayPreference;
-import dev.matching.model.Timeline;
 import dev.matching.model.Worker;
+import dev.matching.model.internal.Haversine;
+import dev.matching.model.internal.Timeline;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +85,7 @@ public final class WorkerProfile {
     this.availability = worker.availability();
     this.timeline = availability == null || toEpochSecond <= fromEpochSecond
         ? null
-        : availability.timeline(fromEpochSecond, toEpochSecond);
+        : Timeline.of(availability, fromEpochSecond, toEpochSecond);
   }
 
   /**
@@ -172,6 +172,6 @@ public final class WorkerProfile {
       return t;
     }
     Availability a = availability;
-    return a == null ? null : a.timeline(fromEpochSecond, toEpochSecond);
+    return a == null ? null : Timeline.of(a, fromEpochSecond, toEpochSecond);
   }
 }

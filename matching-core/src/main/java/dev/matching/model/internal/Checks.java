@@ -1,5 +1,6 @@
-package dev.matching.model;
+package dev.matching.model.internal;
 
+import dev.matching.model.InvalidArgumentException;
 import java.util.Collection;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -121,7 +122,8 @@ public final class Checks {
     return java.util.List.copyOf(values);
   }
 
-  static String quote(String s) {
+  /** {@code s} in double quotes, as messages quote a refused text. */
+  public static String quote(String s) {
     return '"' + s + '"';
   }
 
