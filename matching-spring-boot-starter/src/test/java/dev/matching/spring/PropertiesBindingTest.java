@@ -1,6 +1,7 @@
 package dev.matching.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.matching.MatchingEngine;
 import dev.matching.spring.autoconfigure.MatchingAutoConfiguration;
@@ -28,6 +29,7 @@ import dev.matching.spring.properties.MatchingWebProperties;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -104,74 +106,74 @@ class PropertiesBindingTest {
         "matching.retention.batch-runs=10d", "matching.retention.match-results=2d", "matching.retention.inactive-workers=100d",
         "matching.integrity.sample-size=5", "matching.integrity.stalled-after=30m").run(context -> {
           assertThat(context).hasNotFailed();
-          assertThat(context.getBean(MatchingTaskProperties.class).getTask()).isEqualTo("integrity-check");
+          assertThat(context.getBean(MatchingTaskProperties.class).task()).isEqualTo("integrity-check");
 
           MatchingPolicyProperties policy = context.getBean(MatchingPolicyProperties.class);
-          assertThat(policy.getPreset()).isEqualTo("nearby");
-          assertThat(List.of(policy.getDistanceWeight(), policy.getSkillsWeight(), policy.getScheduleWeight(),
-              policy.getPayWeight(), policy.getDistanceOffsetKm(), policy.getDistanceScaleKm(), policy.getDistanceDecay(),
-              policy.getPayScaleYen(), policy.getPayDecay(), policy.getMinScheduleCoverage()))
+          assertThat(policy.preset()).isEqualTo("nearby");
+          assertThat(List.of(policy.distanceWeight(), policy.skillsWeight(), policy.scheduleWeight(),
+              policy.payWeight(), policy.distanceOffsetKm(), policy.distanceScaleKm(), policy.distanceDecay(),
+              policy.payScaleYen(), policy.payDecay(), policy.minScheduleCoverage()))
               .containsExactly(0.1, 0.2, 0.3, 0.4, 2.0, 20.0, 0.4, 200.0, 0.3, 0.6);
 
           MatchingIndexProperties index = context.getBean(MatchingIndexProperties.class);
-          assertThat(index.getAvailabilityWindow()).isEqualTo(Duration.ofDays(30));
-          assertThat(index.getRefreshInterval()).isEqualTo(Duration.ofSeconds(5));
+          assertThat(index.availabilityWindow()).isEqualTo(Duration.ofDays(30));
+          assertThat(index.refreshInterval()).isEqualTo(Duration.ofSeconds(5));
           MatchingQueryProperties query = context.getBean(MatchingQueryProperties.class);
-          assertThat(List.of(query.getDefaultLimit(), query.getMaxLimit())).containsExactly(10, 200);
-          assertThat(context.getBean(MatchingStorageProperties.class).getType()).isEqualTo(StorageType.MEMORY);
+          assertThat(List.of(query.defaultLimit(), query.maxLimit())).containsExactly(10, 200);
+          assertThat(context.getBean(MatchingStorageProperties.class).type()).isEqualTo(StorageType.MEMORY);
 
           MatchingBatchProperties batch = context.getBean(MatchingBatchProperties.class);
-          assertThat(List.of(batch.isEnabled(), batch.isScheduleEnabled())).containsOnly(false);
-          assertThat(batch.getScheduleTime()).isEqualTo(LocalTime.of(2, 30));
-          assertThat(batch.getScheduleZone()).isEqualTo(ZoneId.of("UTC"));
-          assertThat(List.of(batch.getTopN(), batch.getPartitions(), batch.getThreads())).containsExactly(7, 8, 2);
-          assertThat(List.of(batch.getLeaseDuration(), batch.getHeartbeatInterval(), batch.getPollInterval()))
+          assertThat(List.of(batch.enabled(), batch.scheduleEnabled())).containsOnly(false);
+          assertThat(batch.scheduleTime()).isEqualTo(LocalTime.of(2, 30));
+          assertThat(batch.scheduleZone()).isEqualTo(ZoneId.of("UTC"));
+          assertThat(List.of(batch.topN(), batch.partitions(), batch.threads())).containsExactly(7, 8, 2);
+          assertThat(List.of(batch.leaseDuration(), batch.heartbeatInterval(), batch.pollInterval()))
               .containsExactly(Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(3));
-          assertThat(batch.getNodeId()).isEqualTo("node-a");
+          assertThat(batch.nodeId()).isEqualTo("node-a");
 
           MatchingWebProperties webProperties = context.getBean(MatchingWebProperties.class);
-          assertThat(List.of(webProperties.isEnabled(), webProperties.isRejectUnknownProperties(),
-              webProperties.isRecommendationsLiveFallback())).containsOnly(false);
-          assertThat(webProperties.getMaxBulkRecords()).isEqualTo(500);
-          assertThat(webProperties.getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
-          assertThat(webProperties.getCursorSecret()).isEqualTo("0123456789abcdef");
-          assertThat(webProperties.getCors().getAllowedOrigins()).containsExactly("https://a.example", "https://b.example");
+          assertThat(List.of(webProperties.enabled(), webProperties.rejectUnknownProperties(),
+              webProperties.recommendationsLiveFallback())).containsOnly(false);
+          assertThat(webProperties.maxBulkRecords()).isEqualTo(500);
+          assertThat(webProperties.maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
+          assertThat(webProperties.cursorSecret()).isEqualTo("0123456789abcdef");
+          assertThat(webProperties.cors().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
 
           MatchingJdbcProperties jdbcProperties = context.getBean(MatchingJdbcProperties.class);
-          assertThat(List.of(jdbcProperties.getSchema(), jdbcProperties.getTablePrefix())).containsExactly("tenant_a", "m_");
-          assertThat(jdbcProperties.isMigrate()).isFalse();
-          assertThat(List.of(jdbcProperties.getStatementTimeout(), jdbcProperties.getLockTimeout(),
-              jdbcProperties.getIdleInTransactionTimeout()))
+          assertThat(List.of(jdbcProperties.schema(), jdbcProperties.tablePrefix())).containsExactly("tenant_a", "m_");
+          assertThat(jdbcProperties.migrate()).isFalse();
+          assertThat(List.of(jdbcProperties.statementTimeout(), jdbcProperties.lockTimeout(),
+              jdbcProperties.idleInTransactionTimeout()))
               .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(4), Duration.ofSeconds(3));
 
           MatchingRedisProperties redis = context.getBean(MatchingRedisProperties.class);
-          assertThat(List.of(redis.getUrl(), redis.getKeyPrefix())).containsExactly("redis://cache:6379/1", "mx");
-          assertThat(List.of(redis.getCommandTimeout(), redis.getResultTtl()))
+          assertThat(List.of(redis.url(), redis.keyPrefix())).containsExactly("redis://cache:6379/1", "mx");
+          assertThat(List.of(redis.commandTimeout(), redis.resultTtl()))
               .containsExactly(Duration.ofMillis(500), Duration.ofDays(1));
-          assertThat(redis.isIndexSync()).isFalse();
+          assertThat(redis.indexSync()).isFalse();
 
           MatchingSecurityProperties security = context.getBean(MatchingSecurityProperties.class);
-          assertThat(security.isEnabled()).isTrue();
-          assertThat(security.getKeys()).singleElement().satisfies(key -> assertThat(List.of(key.getName(),
-              key.getHash(), key.getRole(), key.getEmployerId())).containsExactly("ops", HASH, "client", "acme"));
-          assertThat(security.getRequestsPerMinute()).as("a key set merges into the defaults")
+          assertThat(security.enabled()).isTrue();
+          assertThat(security.keys()).singleElement().satisfies(key -> assertThat(List.of(key.name(),
+              key.hash(), key.role(), key.employerId())).containsExactly("ops", HASH, "client", "acme"));
+          assertThat(security.requestsPerMinute()).as("a key set merges into the defaults")
               .containsExactlyInAnyOrderEntriesOf(Map.of("client", 5, "operator", 1200, "admin", 1200));
-          assertThat(security.getFailedAuthenticationsPerMinute()).isEqualTo(3);
+          assertThat(security.failedAuthenticationsPerMinute()).isEqualTo(3);
 
           MatchingMaintenanceProperties maintenance = context.getBean(MatchingMaintenanceProperties.class);
-          assertThat(maintenance.isEnabled()).isTrue();
-          assertThat(maintenance.getRetryAfter()).isEqualTo(Duration.ofSeconds(30));
+          assertThat(maintenance.enabled()).isTrue();
+          assertThat(maintenance.retryAfter()).isEqualTo(Duration.ofSeconds(30));
 
           MatchingRetentionProperties retention = context.getBean(MatchingRetentionProperties.class);
-          assertThat(retention.isEnabled()).isTrue();
-          assertThat(retention.getTime()).isEqualTo(LocalTime.of(5, 15));
-          assertThat(retention.getZone()).isEqualTo(ZoneId.of("Europe/Paris"));
-          assertThat(List.of(retention.getBatchRuns(), retention.getMatchResults(), retention.getInactiveWorkers()))
+          assertThat(retention.enabled()).isTrue();
+          assertThat(retention.time()).isEqualTo(LocalTime.of(5, 15));
+          assertThat(retention.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+          assertThat(List.of(retention.batchRuns(), retention.matchResults(), retention.inactiveWorkers()))
               .containsExactly(Duration.ofDays(10), Duration.ofDays(2), Duration.ofDays(100));
 
           MatchingIntegrityProperties integrity = context.getBean(MatchingIntegrityProperties.class);
-          assertThat(integrity.getSampleSize()).isEqualTo(5);
-          assertThat(integrity.getStalledAfter()).isEqualTo(Duration.ofMinutes(30));
+          assertThat(integrity.sampleSize()).isEqualTo(5);
+          assertThat(integrity.stalledAfter()).isEqualTo(Duration.ofMinutes(30));
         });
   }
 
@@ -179,68 +181,89 @@ class PropertiesBindingTest {
   @Test
   void unsetKeysHaveTheDocumentedDefaults() {
     binding.run(context -> {
-      assertThat(context.getBean(MatchingTaskProperties.class).getTask()).isNull();
-      assertThat(context.getBean(MatchingPolicyProperties.class).getPreset()).isEqualTo("balanced");
+      assertThat(context.getBean(MatchingTaskProperties.class).task()).isNull();
+      assertThat(context.getBean(MatchingPolicyProperties.class).preset()).isEqualTo("balanced");
       MatchingIndexProperties index = context.getBean(MatchingIndexProperties.class);
-      assertThat(index.getAvailabilityWindow()).isEqualTo(Duration.ofDays(62));
-      assertThat(index.getRefreshInterval()).isEqualTo(Duration.ofSeconds(1));
+      assertThat(index.availabilityWindow()).isEqualTo(Duration.ofDays(62));
+      assertThat(index.refreshInterval()).isEqualTo(Duration.ofSeconds(1));
       MatchingQueryProperties query = context.getBean(MatchingQueryProperties.class);
-      assertThat(List.of(query.getDefaultLimit(), query.getMaxLimit())).containsExactly(20, 100);
-      assertThat(context.getBean(MatchingStorageProperties.class).getType()).isEqualTo(StorageType.AUTO);
+      assertThat(List.of(query.defaultLimit(), query.maxLimit())).containsExactly(20, 100);
+      assertThat(context.getBean(MatchingStorageProperties.class).type()).isEqualTo(StorageType.AUTO);
 
       MatchingBatchProperties batch = context.getBean(MatchingBatchProperties.class);
-      assertThat(List.of(batch.isEnabled(), batch.isScheduleEnabled())).containsOnly(true);
-      assertThat(batch.getScheduleTime()).isEqualTo(LocalTime.of(3, 0));
-      assertThat(batch.getScheduleZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
-      assertThat(List.of(batch.getTopN(), batch.getPartitions(), batch.getThreads())).containsExactly(50, 32, 1);
-      assertThat(List.of(batch.getLeaseDuration(), batch.getHeartbeatInterval(), batch.getPollInterval()))
+      assertThat(List.of(batch.enabled(), batch.scheduleEnabled())).containsOnly(true);
+      assertThat(batch.scheduleTime()).isEqualTo(LocalTime.of(3, 0));
+      assertThat(batch.scheduleZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+      assertThat(List.of(batch.topN(), batch.partitions(), batch.threads())).containsExactly(50, 32, 1);
+      assertThat(List.of(batch.leaseDuration(), batch.heartbeatInterval(), batch.pollInterval()))
           .containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(2));
-      assertThat(batch.getNodeId()).isNull();
+      assertThat(batch.nodeId()).isNull();
 
       MatchingWebProperties webProperties = context.getBean(MatchingWebProperties.class);
-      assertThat(List.of(webProperties.isEnabled(), webProperties.isRejectUnknownProperties(),
-          webProperties.isRecommendationsLiveFallback())).containsOnly(true);
-      assertThat(webProperties.getMaxBulkRecords()).isEqualTo(10_000);
-      assertThat(webProperties.getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(10));
-      assertThat(webProperties.getCursorSecret()).isNull();
-      assertThat(webProperties.getCors().getAllowedOrigins()).isEmpty();
+      assertThat(List.of(webProperties.enabled(), webProperties.rejectUnknownProperties(),
+          webProperties.recommendationsLiveFallback())).containsOnly(true);
+      assertThat(webProperties.maxBulkRecords()).isEqualTo(10_000);
+      assertThat(webProperties.maxBodySize()).isEqualTo(DataSize.ofMegabytes(10));
+      assertThat(webProperties.cursorSecret()).isNull();
+      assertThat(webProperties.cors().allowedOrigins()).isEmpty();
 
       MatchingJdbcProperties jdbcProperties = context.getBean(MatchingJdbcProperties.class);
-      assertThat(List.of(jdbcProperties.getSchema(), jdbcProperties.getTablePrefix())).containsExactly("matching", "");
-      assertThat(jdbcProperties.isMigrate()).isTrue();
-      assertThat(List.of(jdbcProperties.getStatementTimeout(), jdbcProperties.getLockTimeout(),
-          jdbcProperties.getIdleInTransactionTimeout()))
+      assertThat(List.of(jdbcProperties.schema(), jdbcProperties.tablePrefix())).containsExactly("matching", "");
+      assertThat(jdbcProperties.migrate()).isTrue();
+      assertThat(List.of(jdbcProperties.statementTimeout(), jdbcProperties.lockTimeout(),
+          jdbcProperties.idleInTransactionTimeout()))
           .containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(10));
 
       MatchingRedisProperties redis = context.getBean(MatchingRedisProperties.class);
-      assertThat(redis.getUrl()).isNull();
-      assertThat(redis.getKeyPrefix()).isEqualTo("matching");
-      assertThat(List.of(redis.getCommandTimeout(), redis.getResultTtl()))
+      assertThat(redis.url()).isNull();
+      assertThat(redis.keyPrefix()).isEqualTo("matching");
+      assertThat(List.of(redis.commandTimeout(), redis.resultTtl()))
           .containsExactly(Duration.ofSeconds(2), Duration.ofDays(3));
-      assertThat(redis.isIndexSync()).isTrue();
+      assertThat(redis.indexSync()).isTrue();
 
       MatchingSecurityProperties security = context.getBean(MatchingSecurityProperties.class);
-      assertThat(security.isEnabled()).isFalse();
-      assertThat(security.getKeys()).isEmpty();
-      assertThat(security.getRequestsPerMinute())
+      assertThat(security.enabled()).isFalse();
+      assertThat(security.keys()).isEmpty();
+      assertThat(security.requestsPerMinute())
           .containsExactlyInAnyOrderEntriesOf(Map.of("client", 600, "operator", 1200, "admin", 1200));
-      assertThat(security.getFailedAuthenticationsPerMinute()).isEqualTo(10);
+      assertThat(security.failedAuthenticationsPerMinute()).isEqualTo(10);
 
       MatchingMaintenanceProperties maintenance = context.getBean(MatchingMaintenanceProperties.class);
-      assertThat(maintenance.isEnabled()).isFalse();
-      assertThat(maintenance.getRetryAfter()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(maintenance.enabled()).isFalse();
+      assertThat(maintenance.retryAfter()).isEqualTo(Duration.ofMinutes(5));
 
       MatchingRetentionProperties retention = context.getBean(MatchingRetentionProperties.class);
-      assertThat(retention.isEnabled()).isFalse();
-      assertThat(retention.getTime()).isEqualTo(LocalTime.of(4, 0));
-      assertThat(retention.getZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
-      assertThat(List.of(retention.getBatchRuns(), retention.getMatchResults(), retention.getInactiveWorkers()))
+      assertThat(retention.enabled()).isFalse();
+      assertThat(retention.time()).isEqualTo(LocalTime.of(4, 0));
+      assertThat(retention.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+      assertThat(List.of(retention.batchRuns(), retention.matchResults(), retention.inactiveWorkers()))
           .containsExactly(Duration.ofDays(365), Duration.ofDays(30), Duration.ofDays(1095));
 
       MatchingIntegrityProperties integrity = context.getBean(MatchingIntegrityProperties.class);
-      assertThat(integrity.getSampleSize()).isEqualTo(20);
-      assertThat(integrity.getStalledAfter()).isEqualTo(Duration.ofHours(1));
+      assertThat(integrity.sampleSize()).isEqualTo(20);
+      assertThat(integrity.stalledAfter()).isEqualTo(Duration.ofHours(1));
     });
+  }
+
+  /** The records hold unmodifiable copies: a bound value cannot be changed afterwards. */
+  @Test
+  void boundCollectionsCannotBeChanged() {
+    binding.withPropertyValues("matching.security.keys[0].hash=" + HASH, "matching.security.requests-per-minute.client=5",
+        "matching.web.cors.allowed-origins=https://a.example").run(context -> {
+          MatchingSecurityProperties security = context.getBean(MatchingSecurityProperties.class);
+          assertThatThrownBy(() -> security.keys().clear()).isInstanceOf(UnsupportedOperationException.class);
+          assertThatThrownBy(() -> security.requestsPerMinute().put("client", 0))
+              .isInstanceOf(UnsupportedOperationException.class);
+          assertThatThrownBy(() -> context.getBean(MatchingWebProperties.class).cors().allowedOrigins().clear())
+              .isInstanceOf(UnsupportedOperationException.class);
+        });
+    List<String> origins = new ArrayList<>(List.of("https://a.example"));
+    MatchingWebProperties.Cors cors = new MatchingWebProperties.Cors(origins);
+    origins.clear();
+    assertThat(cors.allowedOrigins()).as("a copy").containsExactly("https://a.example");
+    assertThat(new MatchingSecurityProperties(false, List.of(), Map.of("admin", 7), 10).requestsPerMinute())
+        .as("constructed, too, a limit set merges into the defaults")
+        .containsExactlyInAnyOrderEntriesOf(Map.of("client", 600, "operator", 1200, "admin", 7));
   }
 
   @Test
@@ -248,13 +271,13 @@ class PropertiesBindingTest {
     binding.withPropertyValues("matching.batch.topN=7", "matching.batch.heartbeat_interval=20s",
         "matching.web.cors.allowed-origins[0]=https://a.example", "matching.storage.type=JDBC",
         "matching.security.keys[0].employerId=acme").run(context -> {
-          assertThat(context.getBean(MatchingBatchProperties.class).getTopN()).isEqualTo(7);
-          assertThat(context.getBean(MatchingBatchProperties.class).getHeartbeatInterval())
+          assertThat(context.getBean(MatchingBatchProperties.class).topN()).isEqualTo(7);
+          assertThat(context.getBean(MatchingBatchProperties.class).heartbeatInterval())
               .isEqualTo(Duration.ofSeconds(20));
-          assertThat(context.getBean(MatchingWebProperties.class).getCors().getAllowedOrigins())
+          assertThat(context.getBean(MatchingWebProperties.class).cors().allowedOrigins())
               .containsExactly("https://a.example");
-          assertThat(context.getBean(MatchingStorageProperties.class).getType()).isEqualTo(StorageType.JDBC);
-          assertThat(context.getBean(MatchingSecurityProperties.class).getKeys().get(0).getEmployerId())
+          assertThat(context.getBean(MatchingStorageProperties.class).type()).isEqualTo(StorageType.JDBC);
+          assertThat(context.getBean(MatchingSecurityProperties.class).keys().get(0).employerId())
               .isEqualTo("acme");
         });
   }
@@ -281,8 +304,8 @@ class PropertiesBindingTest {
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MatchingBatchProperties.class));
     jdbc.withPropertyValues("matching.batch.enabled=false", "matching.jdbc.schema=tenant_a").run(context -> {
       assertThat(context).hasNotFailed();
-      assertThat(context.getBean(MatchingJdbcProperties.class).getSchema()).isEqualTo("tenant_a");
-      assertThat(context.getBean(MatchingBatchProperties.class).isEnabled())
+      assertThat(context.getBean(MatchingJdbcProperties.class).schema()).isEqualTo("tenant_a");
+      assertThat(context.getBean(MatchingBatchProperties.class).enabled())
           .as("the JDBC auto-configuration reads the batch's lease").isFalse();
     });
     // Lazily, so that the connection to Redis is not made: only the properties are asked for.
@@ -290,7 +313,7 @@ class PropertiesBindingTest {
         .withInitializer(context -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
         .withPropertyValues("matching.redis.url=redis://cache:6379").run(context -> {
           assertThat(context).hasNotFailed();
-          assertThat(context.getBean(MatchingRedisProperties.class).getUrl()).isEqualTo("redis://cache:6379");
+          assertThat(context.getBean(MatchingRedisProperties.class).url()).isEqualTo("redis://cache:6379");
         });
   }
 

@@ -92,7 +92,7 @@ public class MatchingAutoConfiguration {
   @ConditionalOnMissingBean
   public MatchingEngine matchingEngine(JobStore jobs, WorkerStore workers, ScoringPolicy policy, Clock clock,
       MatchingIndexProperties properties) {
-    Duration window = properties.getAvailabilityWindow();
+    Duration window = properties.availabilityWindow();
     return PropertyChecks.build("matching.index.availability-window", window, () -> MatchingEngine.builder()
         .jobStore(jobs).workerStore(workers).policy(policy).clock(clock).availabilityWindow(window).build());
   }
@@ -102,7 +102,7 @@ public class MatchingAutoConfiguration {
   @ConditionalOnMissingBean
   public IndexRefresher matchingIndexRefresher(MatchingEngine engine, MatchingIndexProperties properties,
       StorageOutageLog storageOutages) {
-    return new IndexRefresher(engine, properties.getRefreshInterval(), storageOutages);
+    return new IndexRefresher(engine, properties.refreshInterval(), storageOutages);
   }
 
   /**
@@ -116,7 +116,7 @@ public class MatchingAutoConfiguration {
   }
 
   private static void requireMemoryAllowed(MatchingStorageProperties properties) {
-    if (properties.getType() == StorageType.JDBC) {
+    if (properties.type() == StorageType.JDBC) {
       throw new InvalidConfigurationPropertyValueException("matching.storage.type", "jdbc",
           "needs matching-jdbc on the class path and a DataSource bean; neither store was configured");
     }

@@ -36,13 +36,13 @@ public class MatchingBatchAutoConfiguration {
   public MatchingBatch matchingBatch(MatchingEngine engine, BatchRunStore runs, MatchResultStore results,
       Clock clock, MatchingBatchProperties p, ObjectProvider<BatchListener> listeners) {
     BatchConfig.Builder b = BatchConfig.custom();
-    b.topN(p.getTopN()).partitions(p.getPartitions()).leaseDuration(p.getLeaseDuration())
-        .heartbeatInterval(p.getHeartbeatInterval()).pollInterval(p.getPollInterval()).threads(p.getThreads());
-    if (p.getNodeId() != null) {
-      b.nodeId(p.getNodeId());
+    b.topN(p.topN()).partitions(p.partitions()).leaseDuration(p.leaseDuration())
+        .heartbeatInterval(p.heartbeatInterval()).pollInterval(p.pollInterval()).threads(p.threads());
+    if (p.nodeId() != null) {
+      b.nodeId(p.nodeId());
     }
     BatchConfig config = PropertyChecks.checked("matching.batch.", b::build);
-    DailySchedule schedule = p.isScheduleEnabled() ? new DailySchedule(p.getScheduleTime(), p.getScheduleZone()) : null;
+    DailySchedule schedule = p.scheduleEnabled() ? new DailySchedule(p.scheduleTime(), p.scheduleZone()) : null;
     return MatchingBatch.builder(engine, runs, results).config(config).clock(clock)
         .listener(BatchListener.composite(listeners.orderedStream().toList())).schedule(schedule).build();
   }

@@ -38,15 +38,15 @@ public class MatchingJdbcAutoConfiguration {
   @ConditionalOnMissingBean
   public JdbcMatchingStorage matchingJdbcStorage(DataSource dataSource, MatchingJdbcProperties p,
       MatchingBatchProperties batch) {
-    if (batch.isEnabled()) {
-      Duration lease = batch.getLeaseDuration();
-      requireBelowLease("lock-timeout", p.getLockTimeout(), lease);
-      requireBelowLease("idle-in-transaction-timeout", p.getIdleInTransactionTimeout(), lease);
+    if (batch.enabled()) {
+      Duration lease = batch.leaseDuration();
+      requireBelowLease("lock-timeout", p.lockTimeout(), lease);
+      requireBelowLease("idle-in-transaction-timeout", p.idleInTransactionTimeout(), lease);
     }
     return PropertyChecks.checked("matching.jdbc.", () -> JdbcMatchingStorage.custom().dataSource(dataSource)
-        .migrate(p.isMigrate()).schema(p.getSchema()).tablePrefix(p.getTablePrefix())
-        .statementTimeout(p.getStatementTimeout()).lockTimeout(p.getLockTimeout())
-        .idleInTransactionTimeout(p.getIdleInTransactionTimeout()).build());
+        .migrate(p.migrate()).schema(p.schema()).tablePrefix(p.tablePrefix())
+        .statementTimeout(p.statementTimeout()).lockTimeout(p.lockTimeout())
+        .idleInTransactionTimeout(p.idleInTransactionTimeout()).build());
   }
 
   /**

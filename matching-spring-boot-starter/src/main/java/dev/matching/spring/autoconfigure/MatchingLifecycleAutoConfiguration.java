@@ -44,10 +44,10 @@ public class MatchingLifecycleAutoConfiguration {
   public DataLifecycle matchingDataLifecycle(MatchingEngine engine, MatchResultStore results,
       ObjectProvider<BatchRunStore> batchRuns, MatchingRetentionProperties r, MatchingIntegrityProperties i,
       Clock clock, ObjectProvider<DataLifecycle.DeletionObserver> observer) {
-    RetentionPolicy policy = PropertyChecks.checked("matching.retention.", () -> RetentionPolicy.custom().batchRuns(r.getBatchRuns())
-        .matchResults(r.getMatchResults()).inactiveWorkers(r.getInactiveWorkers()).build());
+    RetentionPolicy policy = PropertyChecks.checked("matching.retention.", () -> RetentionPolicy.custom().batchRuns(r.batchRuns())
+        .matchResults(r.matchResults()).inactiveWorkers(r.inactiveWorkers()).build());
     IntegrityCheckConfig config = PropertyChecks.checked("matching.integrity.", () -> IntegrityCheckConfig.custom()
-        .sampleSize(i.getSampleSize()).stalledAfter(i.getStalledAfter()).build());
+        .sampleSize(i.sampleSize()).stalledAfter(i.stalledAfter()).build());
     BatchRunStore runs = batchRuns.getIfAvailable();
     return new DataLifecycle(new RetentionTask(engine, results, runs, policy, clock),
         new IntegrityCheck(engine, results, runs, config, clock), observer.getIfAvailable(() -> (kind, count) -> { }));
@@ -59,7 +59,7 @@ public class MatchingLifecycleAutoConfiguration {
   @ConditionalOnBooleanProperty(name = "matching.retention.enabled")
   public RetentionScheduler matchingRetentionScheduler(DataLifecycle lifecycle, MatchingRetentionProperties r,
       Clock clock) {
-    return new RetentionScheduler(lifecycle, new DailySchedule(r.getTime(), r.getZone()), clock);
+    return new RetentionScheduler(lifecycle, new DailySchedule(r.time(), r.zone()), clock);
   }
 
   /** Name of an optional {@link PrintStream} bean a command-line task prints to instead of standard output. */

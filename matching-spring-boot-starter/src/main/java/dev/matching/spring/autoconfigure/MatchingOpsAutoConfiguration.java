@@ -57,11 +57,11 @@ public class MatchingOpsAutoConfiguration {
   @ConditionalOnMissingBean
   public MaintenanceMode matchingMaintenanceMode(MatchingMaintenanceProperties config, ApplicationEventPublisher events,
       Clock clock) {
-    if (config.getRetryAfter().isNegative() || config.getRetryAfter().isZero()) {
-      throw new InvalidConfigurationPropertyValueException("matching.maintenance.retry-after", config.getRetryAfter(),
+    if (config.retryAfter().isNegative() || config.retryAfter().isZero()) {
+      throw new InvalidConfigurationPropertyValueException("matching.maintenance.retry-after", config.retryAfter(),
           "must be positive");
     }
-    return new MaintenanceMode(config.isEnabled(), config.getRetryAfter(), events, clock);
+    return new MaintenanceMode(config.enabled(), config.retryAfter(), events, clock);
   }
 
   /** 503 for API writes during maintenance. */

@@ -31,9 +31,9 @@ public class MatchingRedisAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public RedisMatching matchingRedis(MatchingRedisProperties p) {
-    RedisMatchingConfig config = PropertyChecks.build("matching.redis", p.getKeyPrefix(), () -> RedisMatchingConfig.custom()
-        .keyPrefix(p.getKeyPrefix()).commandTimeout(p.getCommandTimeout()).resultTtl(p.getResultTtl()).build());
-    RedisURI uri = PropertyChecks.build("matching.redis.url", p.getUrl(), () -> RedisURI.create(p.getUrl()));
+    RedisMatchingConfig config = PropertyChecks.build("matching.redis", p.keyPrefix(), () -> RedisMatchingConfig.custom()
+        .keyPrefix(p.keyPrefix()).commandTimeout(p.commandTimeout()).resultTtl(p.resultTtl()).build());
+    RedisURI uri = PropertyChecks.build("matching.redis.url", p.url(), () -> RedisURI.create(p.url()));
     return RedisMatching.connect(uri, config);
   }
 

@@ -69,7 +69,7 @@ public class MatchingSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     FailedAuthenticationThrottle matchingFailedAuthenticationThrottle(MatchingSecurityProperties properties) {
-      int perMinute = properties.getFailedAuthenticationsPerMinute();
+      int perMinute = properties.failedAuthenticationsPerMinute();
       if (perMinute < 0) {
         throw new InvalidConfigurationPropertyValueException("matching.security.failed-authentications-per-minute",
             perMinute, "must be 0 (no throttling) or more");

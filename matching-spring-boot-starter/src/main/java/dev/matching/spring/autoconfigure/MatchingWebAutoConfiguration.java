@@ -87,15 +87,15 @@ public class MatchingWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public QueryParameters matchingQueryParameters(MatchingQueryProperties q) {
-    if (q.getMaxLimit() < 1 || q.getMaxLimit() > MatchQuery.MAX_LIMIT) {
-      throw new InvalidConfigurationPropertyValueException("matching.query.max-limit", q.getMaxLimit(),
+    if (q.maxLimit() < 1 || q.maxLimit() > MatchQuery.MAX_LIMIT) {
+      throw new InvalidConfigurationPropertyValueException("matching.query.max-limit", q.maxLimit(),
           "must be within [1, " + MatchQuery.MAX_LIMIT + "]");
     }
-    if (q.getDefaultLimit() < 1 || q.getDefaultLimit() > q.getMaxLimit()) {
-      throw new InvalidConfigurationPropertyValueException("matching.query.default-limit", q.getDefaultLimit(),
-          "must be within [1, matching.query.max-limit (" + q.getMaxLimit() + ")]");
+    if (q.defaultLimit() < 1 || q.defaultLimit() > q.maxLimit()) {
+      throw new InvalidConfigurationPropertyValueException("matching.query.default-limit", q.defaultLimit(),
+          "must be within [1, matching.query.max-limit (" + q.maxLimit() + ")]");
     }
-    return new QueryParameters(q.getDefaultLimit(), q.getMaxLimit());
+    return new QueryParameters(q.defaultLimit(), q.maxLimit());
   }
 
   /** No observation unless the metrics auto-configuration provides one. */
@@ -110,11 +110,11 @@ public class MatchingWebAutoConfiguration {
   @ConditionalOnMissingBean
   public EntityController matchingEntityController(MatchingEngine engine, DomainMapper mapper,
       MatchingWebProperties web, MatchingQueryProperties query, ObjectProvider<JobWriteAuthorizer> jobWriteAuthorizer) {
-    int max = web.getMaxBulkRecords();
+    int max = web.maxBulkRecords();
     if (max < 1) {
       throw new InvalidConfigurationPropertyValueException("matching.web.max-bulk-records", max, "must be at least 1");
     }
-    return new EntityController(engine, mapper, max, query.getMaxLimit(),
+    return new EntityController(engine, mapper, max, query.maxLimit(),
         jobWriteAuthorizer.getIfAvailable(() -> JobWriteAuthorizer.ALLOW_ALL));
   }
 
@@ -124,13 +124,13 @@ public class MatchingWebAutoConfiguration {
   public MatchController matchingMatchController(MatchingEngine engine, MatchResultStore results,
       DomainMapper mapper, QueryParameters parameters, QueryObserver observer, MatchingWebProperties web,
       Clock clock) {
-    String secret = web.getCursorSecret();
+    String secret = web.cursorSecret();
     if (secret != null && !secret.isBlank() && secret.length() < 16) {
       throw new InvalidConfigurationPropertyValueException("matching.web.cursor-secret", "(hidden)",
           "must be at least 16 characters, was " + secret.length());
     }
     return new MatchController(engine, results, mapper, parameters, observer,
-        web.isRecommendationsLiveFallback(), new CursorSeal(secret), new ClientDisclosure(), clock);
+        web.recommendationsLiveFallback(), new CursorSeal(secret), new ClientDisclosure(), clock);
   }
 
   /** The batch endpoints, when the batch is on. */
@@ -152,7 +152,7 @@ public class MatchingWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "matchingRequestSizeLimitFilter")
   public FilterRegistrationBean<RequestSizeLimitFilter> matchingRequestSizeLimitFilter(MatchingWebProperties web) {
-    long max = web.getMaxBodySize().toBytes();
+    long max = web.maxBodySize().toBytes();
     if (max < 1) {
       throw new InvalidConfigurationPropertyValueException("matching.web.max-body-size", max, "must be positive");
     }
@@ -176,7 +176,7 @@ public class MatchingWebAutoConfiguration {
   @Conditional(OnCorsOrigins.class)
   public FilterRegistrationBean<CorsFilter> matchingCorsFilter(MatchingWebProperties web) {
     CorsConfiguration cors = new CorsConfiguration();
-    cors.setAllowedOrigins(web.getCors().getAllowedOrigins());
+    cors.setAllowedOrigins(web.cors().allowedOrigins());
     cors.setAllowedMethods(List.of("GET", "PUT", "POST", "DELETE", "OPTIONS"));
     cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
         HttpHeaders.IF_NONE_MATCH));

@@ -15,30 +15,30 @@ final class PolicyFactory {
   private PolicyFactory() {}
 
   static ScoringPolicy from(MatchingPolicyProperties p) {
-    ScoringPolicy preset = ScoringPolicy.findPreset(p.getPreset()).orElseThrow(() ->
-        new InvalidConfigurationPropertyValueException(PREFIX + "preset", p.getPreset(),
+    ScoringPolicy preset = ScoringPolicy.findPreset(p.preset()).orElseThrow(() ->
+        new InvalidConfigurationPropertyValueException(PREFIX + "preset", p.preset(),
             "must be one of " + ScoringPolicy.presets().keySet()));
     ScoringPolicy.Builder b = preset.toBuilder();
-    weight(b, Factor.DISTANCE, p.getDistanceWeight());
-    weight(b, Factor.SKILLS, p.getSkillsWeight());
-    weight(b, Factor.SCHEDULE, p.getScheduleWeight());
-    weight(b, Factor.PAY, p.getPayWeight());
+    weight(b, Factor.DISTANCE, p.distanceWeight());
+    weight(b, Factor.SKILLS, p.skillsWeight());
+    weight(b, Factor.SCHEDULE, p.scheduleWeight());
+    weight(b, Factor.PAY, p.payWeight());
     DistanceDecay d = preset.distanceDecay();
-    if (p.getDistanceOffsetKm() != null || p.getDistanceScaleKm() != null || p.getDistanceDecay() != null) {
-      double offset = or(p.getDistanceOffsetKm(), d.offsetKm());
-      double scale = or(p.getDistanceScaleKm(), d.scaleKm());
-      double decay = or(p.getDistanceDecay(), d.decay());
+    if (p.distanceOffsetKm() != null || p.distanceScaleKm() != null || p.distanceDecay() != null) {
+      double offset = or(p.distanceOffsetKm(), d.offsetKm());
+      double scale = or(p.distanceScaleKm(), d.scaleKm());
+      double decay = or(p.distanceDecay(), d.decay());
       b.distanceDecay(PropertyChecks.build(PREFIX + "distance-*", offset + "/" + scale + "/" + decay,
           () -> new DistanceDecay(offset, scale, decay)));
     }
     PayDecay pd = preset.payDecay();
-    if (p.getPayScaleYen() != null || p.getPayDecay() != null) {
-      double scale = or(p.getPayScaleYen(), pd.scaleYen());
-      double decay = or(p.getPayDecay(), pd.decay());
+    if (p.payScaleYen() != null || p.payDecay() != null) {
+      double scale = or(p.payScaleYen(), pd.scaleYen());
+      double decay = or(p.payDecay(), pd.decay());
       b.payDecay(PropertyChecks.build(PREFIX + "pay-*", scale + "/" + decay, () -> new PayDecay(scale, decay)));
     }
-    if (p.getMinScheduleCoverage() != null) {
-      b.minScheduleCoverage(p.getMinScheduleCoverage());
+    if (p.minScheduleCoverage() != null) {
+      b.minScheduleCoverage(p.minScheduleCoverage());
     }
     return PropertyChecks.checked(PREFIX, field -> PREFIX + (field.equals("minScheduleCoverage") ? "min-schedule-coverage"
         : field.startsWith("weights.") ? field.substring("weights.".length()) + "-weight"

@@ -2,32 +2,19 @@ package dev.matching.spring.properties;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The data integrity check, under {@code matching.integrity.*}. Bound by
  * {@code MatchingLifecycleAutoConfiguration}. The defaults are core's
- * {@code IntegrityCheckConfig.ofDefaults()} (checked by a test).
+ * {@code IntegrityCheckConfig.ofDefaults()} (checked by a test). An immutable record, bound
+ * through its constructor, so safe to share between threads.
+ *
+ * @param sampleSize How many ids each finding of the report lists as its sample (the count is always complete).
+ * @param stalledAfter How long an active batch run may go without a live partition lease before it is reported
+ *     as stalled.
  */
 @ConfigurationProperties(prefix = "matching.integrity")
-public class MatchingIntegrityProperties {
-  /** How many ids each finding of the report lists as its sample (the count is always complete). */
-  private int sampleSize = 20;
-  /** How long an active batch run may go without a live partition lease before it is reported as stalled. */
-  private Duration stalledAfter = Duration.ofHours(1);
-
-  public int getSampleSize() {
-    return sampleSize;
-  }
-
-  public void setSampleSize(int sampleSize) {
-    this.sampleSize = sampleSize;
-  }
-
-  public Duration getStalledAfter() {
-    return stalledAfter;
-  }
-
-  public void setStalledAfter(Duration stalledAfter) {
-    this.stalledAfter = stalledAfter;
-  }
-}
+public record MatchingIntegrityProperties(
+    @DefaultValue("20") int sampleSize,
+    @DefaultValue("1h") Duration stalledAfter) {}

@@ -1,28 +1,18 @@
 package dev.matching.spring.properties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Query limits of the REST API, under {@code matching.query.*}. Bound by {@code MatchingWebAutoConfiguration}. */
+/**
+ * Query limits of the REST API, under {@code matching.query.*}. Bound by
+ * {@code MatchingWebAutoConfiguration}, which checks the two against each other; the defaults are
+ * the starter's own. An immutable record, bound through its constructor, so safe to share between
+ * threads.
+ *
+ * @param defaultLimit Page size when a request names none.
+ * @param maxLimit Largest page size a request may ask for (at most 1000).
+ */
 @ConfigurationProperties(prefix = "matching.query")
-public class MatchingQueryProperties {
-  /** Page size when a request names none. */
-  private int defaultLimit = 20;
-  /** Largest page size a request may ask for (at most 1000). */
-  private int maxLimit = 100;
-
-  public int getDefaultLimit() {
-    return defaultLimit;
-  }
-
-  public void setDefaultLimit(int defaultLimit) {
-    this.defaultLimit = defaultLimit;
-  }
-
-  public int getMaxLimit() {
-    return maxLimit;
-  }
-
-  public void setMaxLimit(int maxLimit) {
-    this.maxLimit = maxLimit;
-  }
-}
+public record MatchingQueryProperties(
+    @DefaultValue("20") int defaultLimit,
+    @DefaultValue("100") int maxLimit) {}

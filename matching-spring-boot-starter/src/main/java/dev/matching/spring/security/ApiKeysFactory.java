@@ -24,11 +24,11 @@ public final class ApiKeysFactory {
     List<ApiKeys.Entry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> hashes = new HashSet<>();
-    List<MatchingSecurityProperties.Key> configured = security.getKeys();
+    List<MatchingSecurityProperties.Key> configured = security.keys();
     for (int i = 0; i < configured.size(); i++) {
       MatchingSecurityProperties.Key key = configured.get(i);
       String prefix = KEYS + "[" + i + "].";
-      String hash = key.getHash() == null ? "" : key.getHash().strip();
+      String hash = key.hash() == null ? "" : key.hash().strip();
       if (!ApiKeys.isWellFormedHash(hash)) {
         throw new InvalidConfigurationPropertyValueException(prefix + "hash", hash.isEmpty() ? "(unset)" : "(hidden)",
             "must be sha256:<64 lower-case hex digits> (see ApiKeyTool or the runbook)");
@@ -36,12 +36,12 @@ public final class ApiKeysFactory {
       if (!hashes.add(hash)) {
         throw new InvalidConfigurationPropertyValueException(prefix + "hash", "(hidden)", "is configured twice");
       }
-      ApiRole role = role(prefix + "role", key.getRole());
-      String name = key.getName() == null || key.getName().isBlank() ? role.label() + "-" + i : key.getName().strip();
+      ApiRole role = role(prefix + "role", key.role());
+      String name = key.name() == null || key.name().isBlank() ? role.label() + "-" + i : key.name().strip();
       if (!names.add(name)) {
         throw new InvalidConfigurationPropertyValueException(prefix + "name", name, "is used by another key");
       }
-      String employer = key.getEmployerId() == null || key.getEmployerId().isBlank() ? null : key.getEmployerId().strip();
+      String employer = key.employerId() == null || key.employerId().isBlank() ? null : key.employerId().strip();
       if (role == ApiRole.CLIENT && employer == null) {
         throw new InvalidConfigurationPropertyValueException(prefix + "employer-id", "(unset)",
             "is required for a client key");
@@ -55,7 +55,7 @@ public final class ApiKeysFactory {
   /** Requests per minute by role from {@code matching.security.requests-per-minute}. */
   public static Map<ApiRole, Integer> rateLimits(MatchingSecurityProperties security) {
     Map<ApiRole, Integer> limits = new EnumMap<>(ApiRole.class);
-    security.getRequestsPerMinute().forEach((label, limit) -> {
+    security.requestsPerMinute().forEach((label, limit) -> {
       String property = "matching.security.requests-per-minute." + label;
       if (limit == null || limit < 0) {
         throw new InvalidConfigurationPropertyValueException(property, limit, "must be 0 (unlimited) or more");

@@ -19,82 +19,93 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.annotation.MergedAnnotations;
 
 /**
  * The defaults the properties share with a configuration type of core or an adapter are that
- * type's defaults. The properties keep their own literal defaults, because the configuration
- * processor only reads literals into the metadata an IDE shows; this test keeps the two copies
- * equal. A property that is null when unset (such as {@code matching.batch.node-id} or the
+ * type's defaults. The properties keep their own literal defaults ({@code @DefaultValue} on the
+ * record components), because the configuration processor only reads literals into the metadata
+ * an IDE shows; this test keeps the two copies equal, reading the properties' defaults the way
+ * Spring Boot makes them: by binding the record from an empty source. A property that is null when unset (such as {@code matching.batch.node-id} or the
  * policy adjustments) takes core's default by leaving it to the builder.
  */
 class CoreDefaultsTest {
 
+  /** {@code type} as its prefix binds when no key is set. */
+  static <T> T defaults(Class<T> type) {
+    String prefix = MergedAnnotations.from(type).get(ConfigurationProperties.class).getString("prefix");
+    return new Binder(new MapConfigurationPropertySource()).bindOrCreate(prefix, type);
+  }
+
   @Test
   void policyStartsFromCoresDefaultPolicy() {
-    MatchingPolicyProperties p = new MatchingPolicyProperties();
-    assertThat(p.getPreset()).isEqualTo(ScoringPolicy.BALANCED);
-    assertThat(ScoringPolicy.preset(p.getPreset())).isEqualTo(ScoringPolicy.ofDefaults());
-    assertThat(new Object[] {p.getDistanceWeight(), p.getSkillsWeight(), p.getScheduleWeight(), p.getPayWeight(),
-        p.getDistanceOffsetKm(), p.getDistanceScaleKm(), p.getDistanceDecay(), p.getPayScaleYen(), p.getPayDecay(),
-        p.getMinScheduleCoverage()}).as("unset: the preset's").containsOnlyNulls();
+    MatchingPolicyProperties p = defaults(MatchingPolicyProperties.class);
+    assertThat(p.preset()).isEqualTo(ScoringPolicy.BALANCED);
+    assertThat(ScoringPolicy.preset(p.preset())).isEqualTo(ScoringPolicy.ofDefaults());
+    assertThat(new Object[] {p.distanceWeight(), p.skillsWeight(), p.scheduleWeight(), p.payWeight(),
+        p.distanceOffsetKm(), p.distanceScaleKm(), p.distanceDecay(), p.payScaleYen(), p.payDecay(),
+        p.minScheduleCoverage()}).as("unset: the preset's").containsOnlyNulls();
   }
 
   @Test
   void indexWindowIsCores() {
-    assertThat(new MatchingIndexProperties().getAvailabilityWindow()).isEqualTo(WorkerIndex.DEFAULT_WINDOW);
+    assertThat(defaults(MatchingIndexProperties.class).availabilityWindow()).isEqualTo(WorkerIndex.DEFAULT_WINDOW);
   }
 
   @Test
   void batchIsCoresBatchConfigAndDailySchedule() {
-    MatchingBatchProperties p = new MatchingBatchProperties();
+    MatchingBatchProperties p = defaults(MatchingBatchProperties.class);
     BatchConfig core = BatchConfig.ofDefaults();
-    assertThat(p.getTopN()).isEqualTo(core.topN());
-    assertThat(p.getPartitions()).isEqualTo(core.partitions());
-    assertThat(p.getLeaseDuration()).isEqualTo(core.leaseDuration());
-    assertThat(p.getHeartbeatInterval()).isEqualTo(core.heartbeatInterval());
-    assertThat(p.getPollInterval()).isEqualTo(core.pollInterval());
-    assertThat(p.getThreads()).isEqualTo(core.threads());
-    assertThat(p.getNodeId()).as("unset: core's <pid>@<host>").isNull();
-    assertThat(new DailySchedule(p.getScheduleTime(), p.getScheduleZone())).isEqualTo(DailySchedule.ofDefaults());
+    assertThat(p.topN()).isEqualTo(core.topN());
+    assertThat(p.partitions()).isEqualTo(core.partitions());
+    assertThat(p.leaseDuration()).isEqualTo(core.leaseDuration());
+    assertThat(p.heartbeatInterval()).isEqualTo(core.heartbeatInterval());
+    assertThat(p.pollInterval()).isEqualTo(core.pollInterval());
+    assertThat(p.threads()).isEqualTo(core.threads());
+    assertThat(p.nodeId()).as("unset: core's <pid>@<host>").isNull();
+    assertThat(new DailySchedule(p.scheduleTime(), p.scheduleZone())).isEqualTo(DailySchedule.ofDefaults());
   }
 
   @Test
   void retentionAgesAreCoresRetentionPolicy() {
-    MatchingRetentionProperties p = new MatchingRetentionProperties();
+    MatchingRetentionProperties p = defaults(MatchingRetentionProperties.class);
     RetentionPolicy core = RetentionPolicy.ofDefaults();
-    assertThat(p.getBatchRuns()).isEqualTo(core.batchRuns()).isEqualTo(RetentionPolicy.DEFAULT_BATCH_RUNS);
-    assertThat(p.getMatchResults()).isEqualTo(core.matchResults()).isEqualTo(RetentionPolicy.DEFAULT_MATCH_RESULTS);
-    assertThat(p.getInactiveWorkers()).isEqualTo(core.inactiveWorkers())
+    assertThat(p.batchRuns()).isEqualTo(core.batchRuns()).isEqualTo(RetentionPolicy.DEFAULT_BATCH_RUNS);
+    assertThat(p.matchResults()).isEqualTo(core.matchResults()).isEqualTo(RetentionPolicy.DEFAULT_MATCH_RESULTS);
+    assertThat(p.inactiveWorkers()).isEqualTo(core.inactiveWorkers())
         .isEqualTo(RetentionPolicy.DEFAULT_INACTIVE_WORKERS);
   }
 
   @Test
   void integrityIsCoresIntegrityCheckConfig() {
-    MatchingIntegrityProperties p = new MatchingIntegrityProperties();
+    MatchingIntegrityProperties p = defaults(MatchingIntegrityProperties.class);
     IntegrityCheckConfig core = IntegrityCheckConfig.ofDefaults();
-    assertThat(p.getSampleSize()).isEqualTo(core.sampleSize());
-    assertThat(p.getStalledAfter()).isEqualTo(core.stalledAfter());
+    assertThat(p.sampleSize()).isEqualTo(core.sampleSize());
+    assertThat(p.stalledAfter()).isEqualTo(core.stalledAfter());
   }
 
   @Test
   void redisIsTheAdaptersRedisMatchingConfig() {
-    MatchingRedisProperties p = new MatchingRedisProperties();
+    MatchingRedisProperties p = defaults(MatchingRedisProperties.class);
     RedisMatchingConfig adapter = RedisMatchingConfig.ofDefaults();
-    assertThat(p.getKeyPrefix()).isEqualTo(adapter.keyPrefix());
-    assertThat(p.getCommandTimeout()).isEqualTo(adapter.commandTimeout());
-    assertThat(p.getResultTtl()).isEqualTo(adapter.resultTtl());
+    assertThat(p.keyPrefix()).isEqualTo(adapter.keyPrefix());
+    assertThat(p.commandTimeout()).isEqualTo(adapter.commandTimeout());
+    assertThat(p.resultTtl()).isEqualTo(adapter.resultTtl());
   }
 
   @Test
   void jdbcIsTheAdaptersJdbcMatchingStorage() {
-    MatchingJdbcProperties p = new MatchingJdbcProperties();
+    MatchingJdbcProperties p = defaults(MatchingJdbcProperties.class);
     JdbcMatchingStorage adapter = JdbcMatchingStorage.custom().dataSource(new PGSimpleDataSource()).migrate(false).build();
-    assertThat(p.getSchema()).isEqualTo(adapter.schema()).isEqualTo(JdbcMatchingStorage.DEFAULT_SCHEMA);
-    assertThat(p.getTablePrefix()).isEqualTo(adapter.tablePrefix());
-    assertThat(p.getStatementTimeout()).isEqualTo(adapter.statementTimeout())
+    assertThat(p.schema()).isEqualTo(adapter.schema()).isEqualTo(JdbcMatchingStorage.DEFAULT_SCHEMA);
+    assertThat(p.tablePrefix()).isEqualTo(adapter.tablePrefix());
+    assertThat(p.statementTimeout()).isEqualTo(adapter.statementTimeout())
         .isEqualTo(JdbcMatchingStorage.DEFAULT_STATEMENT_TIMEOUT);
-    assertThat(p.getLockTimeout()).isEqualTo(adapter.lockTimeout()).isEqualTo(JdbcMatchingStorage.DEFAULT_LOCK_TIMEOUT);
-    assertThat(p.getIdleInTransactionTimeout()).isEqualTo(adapter.idleInTransactionTimeout())
+    assertThat(p.lockTimeout()).isEqualTo(adapter.lockTimeout()).isEqualTo(JdbcMatchingStorage.DEFAULT_LOCK_TIMEOUT);
+    assertThat(p.idleInTransactionTimeout()).isEqualTo(adapter.idleInTransactionTimeout())
         .isEqualTo(JdbcMatchingStorage.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT);
 
     // The builder does not show its migrate default; a build that migrates asks for a connection.
@@ -114,7 +125,7 @@ class CoreDefaultsTest {
           case "toString" -> "unreachable";
           default -> null;
         });
-    assertThat(p.isMigrate()).isTrue();
+    assertThat(p.migrate()).isTrue();
     assertThatThrownBy(() -> JdbcMatchingStorage.custom().dataSource(unreachable).build())
         .as("the adapter migrates by default");
     assertThat(connections).as("the adapter migrates by default").hasPositiveValue();

@@ -42,14 +42,14 @@ public class ReadyNotice implements ApplicationListener<ApplicationReadyEvent> {
     String ready = String.format("matching is ready at http://localhost:%s (%,d jobs, %,d workers indexed, %.1f s after"
         + " the JVM started)", port, engine.jobIndex().size(), engine.workerIndex().size(),
         ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-    if (!security.isEnabled()) {
+    if (!security.enabled()) {
       LOG.warn("{}; API security is OFF (matching.security.enabled=false): anyone can call every endpoint", ready);
       return;
     }
-    List<String> active = security.getKeys().stream()
-        .filter(key -> key.getName() != null && DEVELOPMENT_KEYS.containsKey(key.getName()))
-        .filter(key -> ApiKeys.hash(DEVELOPMENT_KEYS.get(key.getName())).equals(key.getHash()))
-        .map(key -> key.getRole() + " " + DEVELOPMENT_KEYS.get(key.getName()))
+    List<String> active = security.keys().stream()
+        .filter(key -> key.name() != null && DEVELOPMENT_KEYS.containsKey(key.name()))
+        .filter(key -> ApiKeys.hash(DEVELOPMENT_KEYS.get(key.name())).equals(key.hash()))
+        .map(key -> key.role() + " " + DEVELOPMENT_KEYS.get(key.name()))
         .sorted()
         .toList();
     if (active.isEmpty()) {

@@ -41,8 +41,8 @@ public class SampleDataLoader implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    SampleMarketConfig config = SampleMarketConfig.custom().seed(properties.getSeed())
-        .jobs(properties.getJobs()).workers(properties.getWorkers())
+    SampleMarketConfig config = SampleMarketConfig.custom().seed(properties.seed())
+        .jobs(properties.jobs()).workers(properties.workers())
         .start(LocalDate.now(SampleMarket.ZONE).plusDays(1)).horizonDays(14).build();
     long start = System.nanoTime();
     CompletableFuture<Void> jobs = CompletableFuture.runAsync(() -> {
