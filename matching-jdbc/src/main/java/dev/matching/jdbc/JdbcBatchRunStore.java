@@ -123,10 +123,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
 
   @Override
   public Optional<PartitionLease> claim(String runId, String nodeId, Instant now, Duration leaseFor) {
-    Checks.required(runId, "runId");
-    Checks.id(nodeId, "nodeId");
-    Checks.required(now, "now");
-    SpiArguments.leaseFor(leaseFor);
+    SpiArguments.claim(runId, nodeId, now, leaseFor);
     return database.inTransaction("claiming a partition of run " + runId, h -> {
       Optional<PartitionLease> lease = h.createQuery("UPDATE " + partitions + " p SET state = 'RUNNING', owner = :node,"
               + " token = p.token + 1, lease_expires_at = :until, attempts = p.attempts + 1"
@@ -153,9 +150,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
 
   @Override
   public PartitionLease heartbeat(PartitionLease lease, Instant now, Duration leaseFor) {
-    Checks.required(lease, "lease");
-    Checks.required(now, "now");
-    SpiArguments.leaseFor(leaseFor);
+    SpiArguments.heartbeat(lease, now, leaseFor);
     return database.inTransaction("renewing the lease on " + describe(lease), h ->
         h.createQuery("UPDATE " + partitions + " p SET lease_expires_at = :until WHERE " + heldBy()
                 + " RETURNING p.run_id, p.partition, p.spec, p.owner, p.token, p.lease_expires_at")
@@ -201,9 +196,7 @@ final class JdbcBatchRunStore implements BatchRunStore {
 
   @Override
   public BatchRun finish(String runId, BatchState state, @Nullable String error, Instant now) {
-    Checks.required(runId, "runId");
-    SpiArguments.finishState(state);
-    Checks.required(now, "now");
+    SpiArguments.finish(runId, state, now);
     return database.inTransaction("finishing run " + runId, h -> {
       int finished = h.createUpdate("UPDATE " + runs + " SET state = :state, error = :error, finished_at = :now"
               + " WHERE id = :run AND state IN " + ACTIVE_STATES)

@@ -82,10 +82,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
 
   @Override
   public Optional<PartitionLease> claim(String runId, String nodeId, Instant now, Duration leaseFor) {
-    Checks.required(runId, "runId");
-    Checks.id(nodeId, "nodeId");
-    Checks.required(now, "now");
-    SpiArguments.leaseFor(leaseFor);
+    SpiArguments.claim(runId, nodeId, now, leaseFor);
     return guard.write(() -> {
       RunRecord run = runs.get(runId);
       if (run == null || !run.state.active()) {
@@ -107,9 +104,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
 
   @Override
   public PartitionLease heartbeat(PartitionLease lease, Instant now, Duration leaseFor) {
-    Checks.required(lease, "lease");
-    Checks.required(now, "now");
-    SpiArguments.leaseFor(leaseFor);
+    SpiArguments.heartbeat(lease, now, leaseFor);
     return guard.write(() -> {
       PartitionRecord partition = held(lease);
       partition.leaseExpiresAt = now.plus(leaseFor);
@@ -169,9 +164,7 @@ public final class InMemoryBatchRunStore implements BatchRunStore {
 
   @Override
   public BatchRun finish(String runId, BatchState state, @Nullable String error, Instant now) {
-    Checks.required(runId, "runId");
-    SpiArguments.finishState(state);
-    Checks.required(now, "now");
+    SpiArguments.finish(runId, state, now);
     return guard.write(() -> {
       RunRecord run = known(runId);
       if (run.state.active()) {

@@ -2,7 +2,9 @@ package dev.matching.spi.support;
 
 import dev.matching.model.internal.Checks;
 import dev.matching.spi.BatchState;
+import dev.matching.spi.PartitionLease;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +48,44 @@ public final class SpiArguments {
       throw Checks.fail("leaseFor", "must be positive, was " + leaseFor);
     }
     return leaseFor;
+  }
+
+  /**
+   * The arguments of {@code BatchRunStore.claim}, checked in the order of its signature: a run id,
+   * a node id that {@code Checks.id} accepts, the time and a positive {@link #leaseFor lease duration}.
+   *
+   * @throws IllegalArgumentException naming the first bad argument
+   */
+  public static void claim(@Nullable String runId, @Nullable String nodeId, @Nullable Instant now,
+      @Nullable Duration leaseFor) {
+    Checks.required(runId, "runId");
+    Checks.id(nodeId, "nodeId");
+    Checks.required(now, "now");
+    leaseFor(leaseFor);
+  }
+
+  /**
+   * The arguments of {@code BatchRunStore.heartbeat}: a lease, the time and a positive
+   * {@link #leaseFor lease duration}.
+   *
+   * @throws IllegalArgumentException naming the first bad argument
+   */
+  public static void heartbeat(@Nullable PartitionLease lease, @Nullable Instant now, @Nullable Duration leaseFor) {
+    Checks.required(lease, "lease");
+    Checks.required(now, "now");
+    leaseFor(leaseFor);
+  }
+
+  /**
+   * The arguments of {@code BatchRunStore.finish}: a run id, a {@link #finishState final state}
+   * and the time.
+   *
+   * @throws IllegalArgumentException naming the first bad argument
+   */
+  public static void finish(@Nullable String runId, @Nullable BatchState state, @Nullable Instant now) {
+    Checks.required(runId, "runId");
+    finishState(state);
+    Checks.required(now, "now");
   }
 
   /**

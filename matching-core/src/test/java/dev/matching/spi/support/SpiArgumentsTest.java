@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.matching.model.InvalidArgumentException;
 import dev.matching.spi.BatchState;
+import dev.matching.spi.PartitionLease;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -163,6 +165,38 @@ class SpiArgumentsTest {
       List<Entity> batch = List.of(new Entity("x"), new Entity("x"), new Entity("y"), new Entity("y"));
       refused(() -> SpiArguments.distinctIds(batch, idOf), "entities: lists id \"x\" more than once");
       assertThat(asked).containsExactly("x", "x");
+    }
+  }
+
+  @Nested
+  class Operations {
+    private final Instant now = Instant.parse("2026-12-01T00:00:00Z");
+    private final Duration lease = Duration.ofSeconds(60);
+    private final PartitionLease held = new PartitionLease("run-1", 0, "JOBS_FOR_WORKER:0/1", "node-a", 1, now);
+
+    @Test
+    void claimChecksItsArgumentsInOrder() {
+      SpiArguments.claim("run-1", "node-a", now, lease);
+      refused(() -> SpiArguments.claim(null, null, null, null), "runId: is required");
+      refused(() -> SpiArguments.claim("run-1", " node", now, lease), "nodeId: must not start or end with white space, was \" node\"");
+      refused(() -> SpiArguments.claim("run-1", "node-a", null, lease), "now: is required");
+      refused(() -> SpiArguments.claim("run-1", "node-a", now, Duration.ZERO), "leaseFor: must be positive, was PT0S");
+    }
+
+    @Test
+    void heartbeatChecksItsArgumentsInOrder() {
+      SpiArguments.heartbeat(held, now, lease);
+      refused(() -> SpiArguments.heartbeat(null, null, null), "lease: is required");
+      refused(() -> SpiArguments.heartbeat(held, null, lease), "now: is required");
+      refused(() -> SpiArguments.heartbeat(held, now, null), "leaseFor: is required");
+    }
+
+    @Test
+    void finishChecksItsArgumentsInOrder() {
+      SpiArguments.finish("run-1", BatchState.FAILED, now);
+      refused(() -> SpiArguments.finish(null, null, null), "runId: is required");
+      refused(() -> SpiArguments.finish("run-1", null, now), "state: is required");
+      refused(() -> SpiArguments.finish("run-1", BatchState.CANCELLED, null), "now: is required");
     }
   }
 }
