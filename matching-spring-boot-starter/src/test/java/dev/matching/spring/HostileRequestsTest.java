@@ -79,6 +79,21 @@ class HostileRequestsTest {
   }
 
   @Test
+  void aContentTypeThatIsNotOneMediaTypeIs415OnEveryRoute() throws Exception {
+    String[][] routes = {{"GET", "/actuator/health"}, {"GET", "/actuator/metrics"}, {"GET", "/health"},
+        {"GET", "/api/v1/jobs"}, {"PUT", "/api/v1/jobs/j-1"}, {"POST", "/api/v1/batch/runs"}};
+    for (String type : new String[] {"*/*", "application/*", "*", "json", "application/json;;=", "/", "a/b/c"}) {
+      for (String[] route : routes) {
+        String what = route[0] + " " + route[1] + " with Content-Type " + type;
+        String body = route[0].equals("GET") ? "{}" : "{\"title\":\"x\"}";
+        JsonNode problem = assertProblem(what, http.send(route[0], route[1], body, "Content-Type", type, ADMIN[0], ADMIN[1]), 415);
+        assertThat(problem.get("detail").asString()).as(what).startsWith("Content-Type: ");
+      }
+    }
+    assertThat(http.send("GET", "/actuator/health", "{}", "Content-Type", "application/json").status()).isEqualTo(200);
+  }
+
+  @Test
   void anUnknownTransferCodingIsTheClientsMistake() throws Exception {
     assertProblem("Transfer-Encoding: gzip", http.send("GET", "/api/v1/jobs", null, "Transfer-Encoding", "gzip",
         ADMIN[0], ADMIN[1]), 400);

@@ -1,6 +1,7 @@
 package dev.matching.spring.autoconfigure;
 
 import dev.matching.spring.web.ProblemErrorController;
+import dev.matching.spring.web.ContentTypeFilter;
 import dev.matching.spring.web.QueryStringFilter;
 import dev.matching.spring.web.TomcatProblemErrorPages;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,6 +41,15 @@ public class MatchingErrorsAutoConfiguration {
   public FilterRegistrationBean<QueryStringFilter> matchingQueryStringFilter() {
     FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter());
     registration.setOrder(MatchingWebAutoConfiguration.ORDER_QUERY_STRING);
+    return registration;
+  }
+
+  /** 415 for a Content-Type that is not one concrete media type, before anything reads a body. */
+  @Bean
+  @ConditionalOnMissingBean(name = "matchingContentTypeFilter")
+  public FilterRegistrationBean<ContentTypeFilter> matchingContentTypeFilter() {
+    FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter());
+    registration.setOrder(MatchingWebAutoConfiguration.ORDER_CONTENT_TYPE);
     return registration;
   }
 

@@ -64,6 +64,8 @@ public class MatchingWebAutoConfiguration {
   public static final int ORDER_SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 100;
   /** Order of the query string check (before anything reads a parameter). */
   public static final int ORDER_QUERY_STRING = ORDER_SECURITY_HEADERS + 5;
+  /** Order of the filter refusing a Content-Type that is not one concrete media type. */
+  public static final int ORDER_CONTENT_TYPE = ORDER_QUERY_STRING + 1;
   /** Order of the CORS filter (preflights are answered before authentication). */
   public static final int ORDER_CORS = ORDER_SECURITY_HEADERS + 10;
   /**
