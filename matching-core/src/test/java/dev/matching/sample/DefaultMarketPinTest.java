@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins the sample market byte for byte: SHA-256 digests of every field of the first 2,000 jobs
  * and workers of a few configurations, computed on the generator as it was before market shapes
- * existed (issue #20). Whoever changes the generator so that these move changes every benchmark
- * and demo market too; a change meant to do that must say so and update the digests.
+ * existed (issue #20), so the default {@link MarketShape} is the sample market. Whoever changes
+ * the generator so that these move changes every benchmark and demo market too; a change meant
+ * to do that must say so and update the digests.
  */
 class DefaultMarketPinTest {
 
@@ -35,6 +36,16 @@ class DefaultMarketPinTest {
   @Test
   void theDefaultConfigurationGeneratesTheSameMarketAsBefore() {
     assertDigests(SampleMarketConfig.custom().jobs(COUNT).workers(COUNT).build(),
+        "76878909aafc79d0dfdce68868a45e6ccc8f87973c005f852628bddcceb815ea",
+        "55e564e9a1010e4923fda13978555e0b952187e73375f6f087172ddd7e972be1");
+  }
+
+  @Test
+  void aShapeBuiltWithTheDefaultValuesGeneratesTheSameMarket() {
+    MarketShape rebuilt = MarketShape.custom().metroShare(0.5).duplicateShare(0.3).noRequirementShare(0.4).build()
+        .toBuilder().metroShare(0).duplicateShare(0).noRequirementShare(0).build();
+    assertThat(rebuilt).isEqualTo(MarketShape.ofDefaults());
+    assertDigests(SampleMarketConfig.custom().jobs(COUNT).workers(COUNT).shape(rebuilt).build(),
         "76878909aafc79d0dfdce68868a45e6ccc8f87973c005f852628bddcceb815ea",
         "55e564e9a1010e4923fda13978555e0b952187e73375f6f087172ddd7e972be1");
   }
