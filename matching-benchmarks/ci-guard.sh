@@ -8,7 +8,9 @@
 # This script builds nothing. Build the shaded jar first, from the repository root:
 #   ./mvnw -B -ntp -pl matching-benchmarks -am package -DskipTests
 # then run:
-#   matching-benchmarks/ci-guard.sh
+#   matching-benchmarks/ci-guard.sh [shape]
+# where the optional shape is one of dev.matching.benchmarks.MarketShapes (SAMPLE, the default,
+# DENSE_METRO, WIDE_REACH, REMOTE_HEAVY, TIE_HEAVY); CI runs it without one.
 # JAVA (default: java on the PATH) selects the JVM.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,4 +21,4 @@ if [[ ! -f "$jar" ]]; then
 fi
 # The run is a ratio within one JVM, so another JMH run on the machine (a developer benchmarking
 # beside CI) slows both sides alike; do not refuse to run because of its lock file.
-exec "${JAVA:-java}" -Djmh.ignoreLock=true -cp "$jar" dev.matching.benchmarks.CiGuard
+exec "${JAVA:-java}" -Djmh.ignoreLock=true -cp "$jar" dev.matching.benchmarks.CiGuard "$@"

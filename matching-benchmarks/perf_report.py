@@ -5,7 +5,9 @@ Usage: perf_report.py RESULTS_DIR SVG_OUT
   RESULTS_DIR holds latency.json (TopJobsBenchmark, TopWorkersBenchmark; SampleTime mode) and,
   optionally, build-index.json, build-lucene.json (BuildBenchmark) and upsert.json.
   Prints the Markdown tables on stdout and writes the latency plot (log-log, mean +- JMH 99.9%
-  error, per peer and direction) to SVG_OUT. Python 3 standard library only.
+  error, per peer and direction) to SVG_OUT. The plot and the first latency table are of the
+  SAMPLE market shape (results without a "shape" parameter count as SAMPLE); results of other
+  shapes (-p shape=...) get a latency table each, after it. Python 3 standard library only.
 """
 import json
 import math
@@ -31,12 +33,16 @@ def to_ms(value, unit):
   return value * scale
 
 
-def latency_rows(results):
-  """{(direction, jobs): {peer: metrics}} from SampleTime results, in milliseconds."""
+def shape_of(result):
+  return result.get("params", {}).get("shape", "SAMPLE")
+
+
+def latency_rows(results, shape="SAMPLE"):
+  """{(direction, jobs): {peer: metrics}} from SampleTime results of one market shape, in milliseconds."""
   rows = {}
   for r in results:
     cls, method = r["benchmark"].split(".")[-2:]
-    if cls not in DIRECTIONS:
+    if cls not in DIRECTIONS or shape_of(r) != shape:
       continue
     m = r["primaryMetric"]
     unit = m["scoreUnit"]
@@ -153,11 +159,19 @@ def main():
   if len(sys.argv) != 3:
     sys.exit(__doc__)
   results_dir, svg_out = sys.argv[1], sys.argv[2]
-  rows = latency_rows(load(os.path.join(results_dir, "latency.json")))
+  latency = load(os.path.join(results_dir, "latency.json"))
+  rows = latency_rows(latency)
   if not rows:
-    sys.exit("no TopJobsBenchmark/TopWorkersBenchmark results in " + results_dir)
+    sys.exit("no TopJobsBenchmark/TopWorkersBenchmark results of the SAMPLE shape in " + results_dir)
   print(latency_table(rows))
   print()
+  for shape in sorted({shape_of(r) for r in latency} - {"SAMPLE"}):
+    shaped = latency_rows(latency, shape)
+    if shaped:
+      print("Shape %s:" % shape)
+      print()
+      print(latency_table(shaped))
+      print()
   others = load(os.path.join(results_dir, "build-index.json")) + load(os.path.join(results_dir, "build-lucene.json"))
   upsert = load(os.path.join(results_dir, "upsert.json"))
   if others or upsert:

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * The fixed-seed sample markets every benchmark and test runs on: {@code jobs} jobs and 10% as
- * many workers (at least 1,000), plus fixed lists of query workers and query jobs spread evenly
- * over the market, so that consecutive queries differ and none is answered from a cache.
+ * many workers (at least 1,000) of a {@link MarketShapes shape}, plus fixed lists of query
+ * workers and query jobs spread evenly over the market, so that consecutive queries differ and
+ * none is answered from a cache. The methods without a shape are those of
+ * {@link MarketShapes#SAMPLE}.
  */
 public final class BenchmarkMarket {
 
@@ -28,27 +30,48 @@ public final class BenchmarkMarket {
 
   private BenchmarkMarket() {}
 
-  /** The market configuration for {@code jobs} jobs. */
+  /** The configuration of the sample-shaped market with {@code jobs} jobs. */
   public static SampleMarketConfig config(int jobs) {
-    return SampleMarketConfig.custom().seed(SEED).jobs(jobs).workers(Math.max(1_000, jobs / 10)).build();
+    return config(MarketShapes.SAMPLE, jobs);
   }
 
-  /** The jobs of the market with {@code jobs} jobs. */
+  /** The configuration of the market of {@code shape} with {@code jobs} jobs. */
+  public static SampleMarketConfig config(MarketShapes shape, int jobs) {
+    return SampleMarketConfig.custom().seed(SEED).jobs(jobs).workers(Math.max(1_000, jobs / 10))
+        .shape(shape.shape()).build();
+  }
+
+  /** The jobs of the sample-shaped market with {@code jobs} jobs. */
   public static List<Job> jobs(int jobs) {
-    return SampleMarket.streamJobs(config(jobs)).collect(Collectors.toList());
+    return jobs(MarketShapes.SAMPLE, jobs);
   }
 
-  /** The workers of the market with {@code jobs} jobs. */
+  /** The jobs of the market of {@code shape} with {@code jobs} jobs. */
+  public static List<Job> jobs(MarketShapes shape, int jobs) {
+    return SampleMarket.streamJobs(config(shape, jobs)).collect(Collectors.toList());
+  }
+
+  /** The workers of the sample-shaped market with {@code jobs} jobs. */
   public static List<Worker> workers(int jobs) {
-    return SampleMarket.streamWorkers(config(jobs)).collect(Collectors.toList());
+    return workers(MarketShapes.SAMPLE, jobs);
+  }
+
+  /** The workers of the market of {@code shape} with {@code jobs} jobs. */
+  public static List<Worker> workers(MarketShapes shape, int jobs) {
+    return SampleMarket.streamWorkers(config(shape, jobs)).collect(Collectors.toList());
   }
 
   /**
-   * Up to {@code count} active workers of the market, evenly spread over it: the workers that
-   * would ask for jobs (an inactive worker is not looking for work).
+   * Up to {@code count} active workers of the sample-shaped market, evenly spread over it: the
+   * workers that would ask for jobs (an inactive worker is not looking for work).
    */
   public static List<Worker> queryWorkers(int jobs, int count) {
-    return spread(workers(jobs), count, Worker::active);
+    return queryWorkers(MarketShapes.SAMPLE, jobs, count);
+  }
+
+  /** Up to {@code count} active workers of the market of {@code shape}, evenly spread over it. */
+  public static List<Worker> queryWorkers(MarketShapes shape, int jobs, int count) {
+    return spread(workers(shape, jobs), count, Worker::active);
   }
 
   /** Up to {@code count} open jobs of {@code jobs}, evenly spread over it. */
@@ -56,7 +79,10 @@ public final class BenchmarkMarket {
     return spread(jobs, count, Job::open);
   }
 
-  /** The clock a {@link WorkerIndex} of the market is created with: the start of its first day in Tokyo. */
+  /**
+   * The clock a {@link WorkerIndex} of the market is created with: the start of its first day in
+   * Tokyo (the same for every shape).
+   */
   public static Clock clock(int jobs) {
     Instant start = config(jobs).start().atStartOfDay(SampleMarket.ZONE).toInstant();
     return Clock.fixed(start, SampleMarket.ZONE);

@@ -35,12 +35,16 @@ public class BuildBenchmark {
   @Param({"1000000"})
   public int jobs;
 
+  /** The market's shape; the sample's by default ({@code -p shape=DENSE_METRO,...} for others). */
+  @Param({"SAMPLE"})
+  public MarketShapes shape;
+
   private List<Job> jobList;
 
   /** Generates the market (once per fork). */
   @Setup(Level.Trial)
   public void generate() {
-    jobList = BenchmarkMarket.jobs(jobs);
+    jobList = BenchmarkMarket.jobs(shape, jobs);
   }
 
   /** Builds the engine's job index. */

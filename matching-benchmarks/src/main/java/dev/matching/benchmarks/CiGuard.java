@@ -28,7 +28,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * median is robust to those stalls. The mean, what a mixed workload pays, is still guarded,
  * at a floor that noise does not reach but a real regression of the slow tail would.
  *
- * <p>Usage: {@code java -cp matching-benchmarks/target/benchmarks.jar dev.matching.benchmarks.CiGuard}.
+ * <p>Usage: {@code java -cp matching-benchmarks/target/benchmarks.jar dev.matching.benchmarks.CiGuard [shape]}.
+ * The optional argument names one of {@link MarketShapes} (case-insensitive) to measure on that
+ * market instead of the sample's; without it the guard measures {@link MarketShapes#SAMPLE}, as
+ * it always has (an unknown name exits 2). The thresholds are the same for every shape.
  */
 public final class CiGuard {
 
@@ -50,9 +53,18 @@ public final class CiGuard {
 
   /** Runs the pass and exits 0 (pass), 1 (too slow) or 2 (could not measure). */
   public static void main(String[] args) {
+    MarketShapes shape;
+    try {
+      shape = shape(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("CiGuard: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Options options = new OptionsBuilder()
         .include(TopJobsBenchmark.class.getName() + "\\.(index|bruteForce|bruteForceFull)$")
         .param("jobs", JOBS)
+        .param("shape", shape.name())
         .mode(Mode.SampleTime)
         .timeUnit(TimeUnit.MICROSECONDS)
         .forks(FORKS)
@@ -80,10 +92,10 @@ public final class CiGuard {
     double speedup = bruteForce.getScore() / index.getScore();
     double medianSpeedup = median(bruteForce) / median(index);
     System.out.println(String.format(Locale.ROOT,
-        "CiGuard: top-%d jobs at %s jobs: index mean %.1f us (median %.1f), brute force mean %.1f us (median %.1f),"
+        "CiGuard: top-%d jobs at %s jobs%s: index mean %.1f us (median %.1f), brute force mean %.1f us (median %.1f),"
             + " brute force with early exit mean %.1f us (median %.1f)",
-        BenchmarkMarket.TOP_K, JOBS, index.getScore(), median(index), bruteForce.getScore(), median(bruteForce),
-        earlyExit.getScore(), median(earlyExit)));
+        BenchmarkMarket.TOP_K, JOBS, shape == MarketShapes.SAMPLE ? "" : " (" + shape + " shape)", index.getScore(),
+        median(index), bruteForce.getScore(), median(bruteForce), earlyExit.getScore(), median(earlyExit)));
     System.out.println(String.format(Locale.ROOT,
         "CiGuard: against brute force (guarded): %.1fx on the median (required %.0fx), %.1fx on the mean"
             + " (required %.0fx)", medianSpeedup, MIN_SPEEDUP, speedup, MIN_MEAN_SPEEDUP));
@@ -96,6 +108,17 @@ public final class CiGuard {
       System.exit(1);
     }
     System.out.println("CiGuard: PASS");
+  }
+
+  /** The shape the arguments name: none (the sample's) or one name of {@link MarketShapes}. */
+  static MarketShapes shape(String[] args) {
+    if (args.length == 0) {
+      return MarketShapes.SAMPLE;
+    }
+    if (args.length > 1) {
+      throw new IllegalArgumentException("expected at most one argument, a shape, got " + args.length);
+    }
+    return MarketShapes.named(args[0]);
   }
 
   private static Result<?> result(Collection<RunResult> results, String method) {

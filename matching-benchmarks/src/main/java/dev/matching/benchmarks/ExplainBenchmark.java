@@ -51,6 +51,10 @@ public class ExplainBenchmark {
     @Param({"100000"})
     public int jobs;
 
+    /** The market's shape; the sample's by default ({@code -p shape=DENSE_METRO,...} for others). */
+    @Param({"SAMPLE"})
+    public MarketShapes shape;
+
     Scorer scorer;
     JobIndex index;
     Map<String, Job> jobsById;
@@ -61,7 +65,7 @@ public class ExplainBenchmark {
     /** Generates the market, builds the index and ranks each query worker's best job. */
     @Setup(Level.Trial)
     public void build() {
-      List<Job> jobList = BenchmarkMarket.jobs(jobs);
+      List<Job> jobList = BenchmarkMarket.jobs(shape, jobs);
       index = JobIndex.create(ScoringPolicy.ofDefaults());
       index.replaceAll(jobList);
       scorer = Scorer.of(ScoringPolicy.ofDefaults());
@@ -69,7 +73,7 @@ public class ExplainBenchmark {
       jobList.forEach(j -> jobsById.put(j.id(), j));
       List<Worker> ws = new ArrayList<>();
       List<Job> best = new ArrayList<>();
-      for (Worker w : BenchmarkMarket.queryWorkers(jobs, BenchmarkMarket.QUERY_COUNT)) {
+      for (Worker w : BenchmarkMarket.queryWorkers(shape, jobs, BenchmarkMarket.QUERY_COUNT)) {
         List<Match> top = index.topJobs(w, QUERY).matches();
         if (!top.isEmpty()) {
           ws.add(w);

@@ -10,8 +10,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JMH state: the jobs of the benchmark market of {@code jobs} jobs and the query workers the
- * benchmarks cycle through. Shared by the peers' states, so every peer sees the same data.
+ * JMH state: the jobs of the benchmark market of {@code jobs} jobs of a {@link MarketShapes
+ * shape} and the query workers the benchmarks cycle through. Shared by the peers' states, so
+ * every peer sees the same data.
  */
 @State(Scope.Benchmark)
 public class JobMarketState {
@@ -20,6 +21,10 @@ public class JobMarketState {
   @Param({"10000", "100000", "1000000"})
   public int jobs;
 
+  /** The market's shape; the sample's by default ({@code -p shape=DENSE_METRO,...} for others). */
+  @Param({"SAMPLE"})
+  public MarketShapes shape;
+
   List<Job> jobList;
   private Worker[] queries;
   private int next;
@@ -27,8 +32,8 @@ public class JobMarketState {
   /** Generates the market (once per fork). */
   @Setup(Level.Trial)
   public void generate() {
-    jobList = BenchmarkMarket.jobs(jobs);
-    queries = BenchmarkMarket.queryWorkers(jobs, BenchmarkMarket.QUERY_COUNT).toArray(new Worker[0]);
+    jobList = BenchmarkMarket.jobs(shape, jobs);
+    queries = BenchmarkMarket.queryWorkers(shape, jobs, BenchmarkMarket.QUERY_COUNT).toArray(new Worker[0]);
   }
 
   /** The next query worker, round robin. */

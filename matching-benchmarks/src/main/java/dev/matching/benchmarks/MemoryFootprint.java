@@ -14,8 +14,8 @@ import java.util.Locale;
  * {@code estimatedBytes()}, and the size of the Lucene peer's index files. The jobs themselves
  * are not counted: the caller owns them either way.
  *
- * <p>Usage: {@code java -Xmx8g -cp benchmarks.jar dev.matching.benchmarks.MemoryFootprint [jobs]}
- * (default 1,000,000).
+ * <p>Usage: {@code java -Xmx8g -cp benchmarks.jar dev.matching.benchmarks.MemoryFootprint [jobs [shape]]}
+ * (default 1,000,000 jobs of the {@link MarketShapes#SAMPLE} shape).
  */
 public final class MemoryFootprint {
 
@@ -24,11 +24,15 @@ public final class MemoryFootprint {
   /** Measures and prints one line per figure. */
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    List<Job> jobList = BenchmarkMarket.jobs(jobs);
+    MarketShapes shape = args.length > 1 ? MarketShapes.named(args[1]) : MarketShapes.SAMPLE;
+    List<Job> jobList = BenchmarkMarket.jobs(shape, jobs);
     long before = usedHeapAfterGc();
     JobIndex index = JobIndex.create(ScoringPolicy.ofDefaults());
     index.replaceAll(jobList);
     long after = usedHeapAfterGc();
+    if (shape != MarketShapes.SAMPLE) {
+      System.out.println(String.format(Locale.ROOT, "%-34s %s", "shape", shape));
+    }
     print("jobs", jobs);
     print("jobIndex.heapDeltaBytesPerJob", (double) (after - before) / jobs);
     print("jobIndex.estimatedBytesPerJob", (double) index.estimatedBytes() / jobs);

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * of worker (with or without a home), to show where the index's tail comes from. A diagnostic
  * with {@code System.nanoTime}, not a JMH benchmark.
  *
- * <p>Usage: {@code java -Xmx8g -cp benchmarks.jar dev.matching.benchmarks.QueryBreakdown [jobs]}
- * (default 100,000).
+ * <p>Usage: {@code java -Xmx8g -cp benchmarks.jar dev.matching.benchmarks.QueryBreakdown [jobs [shape]]}
+ * (default 100,000 jobs of the {@link MarketShapes#SAMPLE} shape).
  */
 public final class QueryBreakdown {
 
@@ -29,8 +29,9 @@ public final class QueryBreakdown {
   /** Measures and prints one line per peer and kind of worker. */
   public static void main(String[] args) {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    List<Job> jobList = BenchmarkMarket.jobs(jobs);
-    List<Worker> workers = BenchmarkMarket.queryWorkers(jobs, BenchmarkMarket.QUERY_COUNT);
+    MarketShapes shape = args.length > 1 ? MarketShapes.named(args[1]) : MarketShapes.SAMPLE;
+    List<Job> jobList = BenchmarkMarket.jobs(shape, jobs);
+    List<Worker> workers = BenchmarkMarket.queryWorkers(shape, jobs, BenchmarkMarket.QUERY_COUNT);
     JobIndex index = JobIndex.create(ScoringPolicy.ofDefaults());
     index.replaceAll(jobList);
     BruteForceJobRanker bruteForce = new BruteForceJobRanker(jobList, ScoringPolicy.ofDefaults());
@@ -44,8 +45,8 @@ public final class QueryBreakdown {
         time(record, millis, "brute force, workers " + kind, () -> bruteForce.topJobs(w, BenchmarkMarket.TOP_K));
       }
     }
-    System.out.println(String.format(Locale.ROOT, "%,d jobs, %d query workers, top %d", jobs, workers.size(),
-        BenchmarkMarket.TOP_K));
+    System.out.println(String.format(Locale.ROOT, "%,d jobs%s, %d query workers, top %d", jobs,
+        shape == MarketShapes.SAMPLE ? "" : " (" + shape + ")", workers.size(), BenchmarkMarket.TOP_K));
     millis.forEach((name, ms) -> {
       Collections.sort(ms);
       double mean = ms.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Top-20 jobs for a worker with the default policy: the {@link JobIndex} against the
- * brute-force loop over the same kernel and against Lucene, on the same market, cycling through
+ * brute-force loop over the same kernel and against Lucene, on the same market (parameters
+ * {@code jobs} and {@code shape} of {@link JobMarketState}), cycling through
  * {@link BenchmarkMarket#QUERY_COUNT} query workers.
  */
 @BenchmarkMode(Mode.SampleTime)

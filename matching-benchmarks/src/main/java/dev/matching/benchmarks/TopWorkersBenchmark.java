@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Top-20 workers for a job with the default policy: the {@link WorkerIndex} against the
  * brute-force loop over the same kernel, on the workers of the market of {@code jobs} jobs
- * (10% as many workers, at least 1,000), cycling through {@link BenchmarkMarket#QUERY_COUNT}
- * open query jobs.
+ * (10% as many workers, at least 1,000) of a {@link MarketShapes shape}, cycling through
+ * {@link BenchmarkMarket#QUERY_COUNT} open query jobs.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -43,6 +43,10 @@ public class TopWorkersBenchmark {
     @Param({"10000", "100000", "1000000"})
     public int jobs;
 
+    /** The market's shape; the sample's by default ({@code -p shape=DENSE_METRO,...} for others). */
+    @Param({"SAMPLE"})
+    public MarketShapes shape;
+
     List<Worker> workers;
     private Job[] queries;
     private int next;
@@ -50,8 +54,9 @@ public class TopWorkersBenchmark {
     /** Generates the market (once per fork). */
     @Setup(Level.Trial)
     public void generate() {
-      workers = BenchmarkMarket.workers(jobs);
-      queries = BenchmarkMarket.queryJobs(BenchmarkMarket.jobs(jobs), BenchmarkMarket.QUERY_COUNT).toArray(new Job[0]);
+      workers = BenchmarkMarket.workers(shape, jobs);
+      queries = BenchmarkMarket.queryJobs(BenchmarkMarket.jobs(shape, jobs), BenchmarkMarket.QUERY_COUNT)
+          .toArray(new Job[0]);
     }
 
     Job nextJob() {

@@ -42,6 +42,10 @@ public class UpsertBenchmark {
   @Param({"100000"})
   public int jobs;
 
+  /** The market's shape; the sample's by default ({@code -p shape=DENSE_METRO,...} for others). */
+  @Param({"SAMPLE"})
+  public MarketShapes shape;
+
   private List<Job> jobList;
   private Worker[] queries;
   private JobIndex index;
@@ -51,8 +55,8 @@ public class UpsertBenchmark {
   /** Generates the market and builds the index (once per fork). */
   @Setup(Level.Trial)
   public void build() {
-    jobList = BenchmarkMarket.jobs(jobs);
-    queries = BenchmarkMarket.queryWorkers(jobs, BenchmarkMarket.QUERY_COUNT).toArray(new Worker[0]);
+    jobList = BenchmarkMarket.jobs(shape, jobs);
+    queries = BenchmarkMarket.queryWorkers(shape, jobs, BenchmarkMarket.QUERY_COUNT).toArray(new Worker[0]);
     index = JobIndex.create(ScoringPolicy.ofDefaults());
     index.replaceAll(jobList);
   }

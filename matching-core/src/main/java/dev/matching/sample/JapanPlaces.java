@@ -158,6 +158,28 @@ public final class JapanPlaces {
     return Optional.ofNullable(BY_NAME.get(name));
   }
 
+  /**
+   * The index in {@link #all()} of the place whose centre is nearest to {@code p} (on a local
+   * flat projection, with {@link StrictMath} so that every platform picks the same; the first
+   * of equally near places).
+   */
+  static int nearestIndex(GeoPoint p) {
+    double cosLat = StrictMath.cos(StrictMath.toRadians(p.latitude()));
+    int best = 0;
+    double bestSquared = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < ALL.size(); i++) {
+      GeoPoint c = ALL.get(i).center();
+      double dLat = c.latitude() - p.latitude();
+      double dLng = (c.longitude() - p.longitude()) * cosLat;
+      double squared = dLat * dLat + dLng * dLng;
+      if (squared < bestSquared) {
+        bestSquared = squared;
+        best = i;
+      }
+    }
+    return best;
+  }
+
   private static JapanPlace place(String name, String romaji, Prefecture prefecture, double latitude,
       double longitude, double weight, double spreadKm) {
     return new JapanPlace(name, romaji, prefecture, GeoPoint.of(latitude, longitude), weight, spreadKm);

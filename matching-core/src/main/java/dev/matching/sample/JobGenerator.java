@@ -13,17 +13,21 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds job {@code i} of a sample market from (seed, i) alone, so any job can be built on its
- * own, in any order, on any thread. Thread-safe.
+ * Builds job {@code i} of a sample market from (seed, i) and the configuration's horizon and
+ * {@link MarketShape} alone, so any job can be built on its own, in any order, on any thread.
+ * Thread-safe.
  */
 final class JobGenerator {
 
   private static final long STREAM = 0x4A4F4253L; // "JOBS"
+  /** Whether a job lies around the metro centre, and where. */
+  private static final long METRO_STREAM = 0x4D4A4F42L; // "MJOB"
+  /** Whether a job is stripped of its requirements. */
+  private static final long NO_REQUIREMENT_STREAM = 0x4E524551L; // "NREQ"
+  /** Whether a job duplicates an earlier one, and which. */
+  private static final long DUPLICATE_STREAM = 0x444A4F42L; // "DJOB"
   private static final int JOBS_PER_EMPLOYER = 20;
   private static final double CLOSED_SHARE = 0.03;
-  private static final double NO_SHIFTS_SHARE = 0.01;
-  private static final double SPOT_SHARE = 0.20;
-  private static final double WEEKENDS_ONLY_SHARE = 0.12;
   private static final int MAX_SPOT_SHIFTS = 3;
   private static final double MEAN_PAY_NOISE_YEN = 60;
   private static final int MAX_PAY_NOISE_YEN = 300;
@@ -58,7 +62,7 @@ final class JobGenerator {
           + MAX_PAY_NOISE_YEN)) + 10;
 
   private final long seed;
-  private final double remoteShare;
+  private final MarketShape shape;
   private final Horizon horizon;
   /** Keyed by place (or remote), category, slot and schedule; see {@link #title}. */
   private final SharedValues<String> titles = new SharedValues<>(
@@ -70,22 +74,52 @@ final class JobGenerator {
 
   JobGenerator(SampleMarketConfig config, Horizon horizon) {
     this.seed = config.seed();
-    this.remoteShare = config.remoteJobShare();
+    this.shape = config.shape();
     this.horizon = horizon;
     this.employerIds = new SharedValues<>(employerPoolSize(Math.max(0, config.jobs() - 1)) + 1);
   }
 
-  /** Job {@code index} (0-based); its id is {@code index + 1}. */
+  /**
+   * Job {@code index} (0-based); its id is {@code index + 1}. A duplicate (see
+   * {@link MarketShape#duplicateJobShare()}) is the job it copies under its own id.
+   */
   Job job(int index) {
+    return generate(original(index), Ids.job(index));
+  }
+
+  /** The index of the job that job {@code index} is a copy of: itself unless it is a duplicate. */
+  private int original(int index) {
+    double share = shape.duplicateJobShare();
+    int i = index;
+    while (share > 0 && i > 0) {
+      SplittableRandom d = Randoms.forEntity(seed, DUPLICATE_STREAM, i);
+      if (!Randoms.chance(d, share)) {
+        break;
+      }
+      i = d.nextInt(i);
+    }
+    return i;
+  }
+
+  /** Job {@code index} as drawn from its own random generator, under {@code id}. */
+  private Job generate(int index, String id) {
     SplittableRandom r = Randoms.forEntity(seed, STREAM, index);
     int employer = 1 + r.nextInt(employerPoolSize(index));
-    boolean remote = Randoms.chance(r, remoteShare);
+    boolean remote = Randoms.chance(r, shape.remoteJobShare());
     int placeIndex = PLACES.pickIndex(r);
     JapanPlace place = PLACES.get(placeIndex);
     JobCategory category = (remote ? REMOTE_CATEGORIES : CATEGORIES).pick(r);
     @Nullable GeoPoint location = remote ? null : Randoms.scatter(place, 1, r);
+    if (location != null && shape.metroJobShare() > 0) {
+      SplittableRandom m = Randoms.forEntity(seed, METRO_STREAM, index);
+      if (Randoms.chance(m, shape.metroJobShare())) {
+        location = Randoms.scatter(shape.metroCenter(), shape.metroSpreadKm(), m);
+        placeIndex = JapanPlaces.nearestIndex(location);
+        place = PLACES.get(placeIndex);
+      }
+    }
     ShiftSlot slot = category.slots.get(r.nextInt(category.slots.size()));
-    Schedule schedule = schedule(r);
+    Schedule schedule = schedule(r, shape);
     List<Shift> shifts = shifts(schedule, slot, r);
 
     double basePay = place.prefecture().minimumWageYen() + category.premiumYen
@@ -100,11 +134,17 @@ final class JobGenerator {
     int headcount = 1 + (int) Math.min(MAX_HEADCOUNT - 1, Randoms.exponential(r, MEAN_EXTRA_HEADCOUNT));
     boolean open = !Randoms.chance(r, CLOSED_SHARE);
 
-    return Job.builder(Ids.job(index))
+    List<RequiredSkill> required = requiredSkills(category, r);
+    if (shape.noRequirementShare() > 0
+        && Randoms.chance(Randoms.forEntity(seed, NO_REQUIREMENT_STREAM, index), shape.noRequirementShare())) {
+      required = List.of();
+    }
+
+    return Job.builder(id)
         .employerId(employerIds.get(employer, Ids::employer))
         .title(title(remote ? -1 : placeIndex, category, slot, schedule))
         .location(location)
-        .requiredSkills(requiredSkills(category, r))
+        .requiredSkills(required)
         .preferredSkills(preferredSkills(category, r))
         .shifts(shifts)
         .pay(pay)
@@ -113,15 +153,15 @@ final class JobGenerator {
         .build();
   }
 
-  private static Schedule schedule(SplittableRandom r) {
+  private static Schedule schedule(SplittableRandom r, MarketShape shape) {
     double u = r.nextDouble();
-    if (u < NO_SHIFTS_SHARE) {
+    if (u < shape.unscheduledJobShare()) {
       return Schedule.UNKNOWN;
     }
-    if (u < NO_SHIFTS_SHARE + SPOT_SHARE) {
+    if (u < shape.unscheduledJobShare() + shape.spotJobShare()) {
       return Schedule.SPOT;
     }
-    if (u < NO_SHIFTS_SHARE + SPOT_SHARE + WEEKENDS_ONLY_SHARE) {
+    if (u < shape.unscheduledJobShare() + shape.spotJobShare() + shape.weekendsOnlyJobShare()) {
       return Schedule.WEEKENDS_ONLY;
     }
     return Schedule.WEEKLY;

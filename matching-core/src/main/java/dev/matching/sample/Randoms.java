@@ -75,10 +75,16 @@ final class Randoms {
    * is the place's spread times {@code spreadFactor}; rounded to 1e-6 degrees (about 0.1 m).
    */
   static GeoPoint scatter(JapanPlace place, double spreadFactor, SplittableRandom r) {
-    double sigmaKm = place.spreadKm() * spreadFactor;
+    return scatter(place.center(), place.spreadKm() * spreadFactor, r);
+  }
+
+  /**
+   * A point scattered around {@code c} by an isotropic Gaussian whose standard deviation is
+   * {@code sigmaKm}; rounded to 1e-6 degrees (about 0.1 m) and clamped to valid coordinates.
+   */
+  static GeoPoint scatter(GeoPoint c, double sigmaKm, SplittableRandom r) {
     double radiusKm = sigmaKm * StrictMath.sqrt(-2 * StrictMath.log(1 - r.nextDouble()));
     double angle = 2 * StrictMath.PI * r.nextDouble();
-    GeoPoint c = place.center();
     double cosLat = StrictMath.cos(StrictMath.toRadians(c.latitude()));
     double lat = c.latitude() + radiusKm * StrictMath.cos(angle) / KM_PER_DEGREE;
     double lng = c.longitude() + radiusKm * StrictMath.sin(angle) / (KM_PER_DEGREE * cosLat);

@@ -23,12 +23,17 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p><b>Determinism.</b> Equal configurations give equal jobs and workers, on any platform.
- * Each entity is drawn from its own random generator seeded with (seed, index), so job {@code i}
- * is the same in a market of 100 jobs and in one of a million, and the workers do not depend on
- * the number of jobs (nor the jobs on the number of workers).
+ * Each entity is drawn from its own random generators seeded with (seed, index), so job
+ * {@code i} depends only on the seed, {@code i}, the horizon and the {@link MarketShape}: it is
+ * the same in a market of 100 jobs and in one of a million, and the workers do not depend on
+ * the number of jobs (nor the jobs on the number of workers). A duplicate (see
+ * {@link MarketShape#duplicateJobShare()}) copies an earlier entity of the same market, itself
+ * drawn from (seed, its index).
  *
- * <p><b>What is in it.</b> Jobs and worker homes are scattered around the real places of
- * {@link JapanPlaces} in proportion to their weight, so the Tokyo and Osaka areas are dense.
+ * <p><b>What is in it</b> (with the sample's shape, {@link MarketShape#ofDefaults()}; other
+ * shapes change the shares named there). Jobs and worker homes are scattered around the real
+ * places of {@link JapanPlaces} in proportion to their weight, so the Tokyo and Osaka areas are
+ * dense.
  * Jobs have ids {@code job-0000001}..., employers {@code emp-000001}... (about one per 20 jobs,
  * the earliest ones posting the most), Japanese titles such as
  * {@code 【新宿】コンビニスタッフ（夜勤）} that name the place, skills from {@link #skills()},
@@ -36,7 +41,7 @@ import java.util.stream.Stream;
  * lunch, daytime, day, evening and overnight hours; weekly, weekends-only or one to three spot
  * dates; about 1% with no shifts), hourly pay from the prefecture's minimum wage plus a category
  * premium and noise (late-night shifts 25% more, as Japanese law requires; a quarter with a pay
- * range), a headcount of 1 to 10 and about 3% closed. The share of remote jobs is configured.
+ * range), a headcount of 1 to 10, about 3% closed and 2% remote.
  * Workers ({@code worker-0000001}...) are students, homemakers, freeters, night workers, seniors
  * or fully flexible, with weekly availability to match, 1 to 6 skills, a travel limit of 3 to 30
  * km (mostly 5 to 15), desired pay a little above the local minimum wage, and a few unknowns:

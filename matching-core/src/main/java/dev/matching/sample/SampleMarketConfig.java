@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link SampleMarket} generates: the seed, how many jobs and workers, the shift horizon
- * and the share of remote jobs. Immutable and thread-safe; start from {@link #ofDefaults()} or
- * {@link #custom()}.
+ * and the {@link MarketShape} (where jobs and homes lie, travel limits, remote jobs, ties and
+ * more). Immutable and thread-safe; start from {@link #ofDefaults()} or {@link #custom()}.
  *
  * <p>Equal configurations generate equal markets.
  */
@@ -30,7 +30,7 @@ public final class SampleMarketConfig {
   private final int workers;
   private final LocalDate start;
   private final int horizonDays;
-  private final double remoteJobShare;
+  private final MarketShape shape;
 
   private SampleMarketConfig(Builder b) {
     this.seed = b.seed;
@@ -43,11 +43,12 @@ public final class SampleMarketConfig {
     }
     this.start = s;
     this.horizonDays = Checks.intIn(b.horizonDays, 1, MAX_HORIZON_DAYS, "horizonDays");
-    this.remoteJobShare = Checks.finiteIn(b.remoteJobShare, 0, 1, "remoteJobShare");
+    this.shape = Checks.required(b.shape, "shape");
   }
 
   /**
-   * Seed 42, 1,000 jobs, 1,000 workers, a 14-day horizon from 2026-12-01 and 2% remote jobs.
+   * Seed 42, 1,000 jobs, 1,000 workers, a 14-day horizon from 2026-12-01 and the sample's shape,
+   * {@link MarketShape#ofDefaults()} (2% remote jobs among others).
    */
   public static SampleMarketConfig ofDefaults() {
     return DEFAULTS;
@@ -66,7 +67,7 @@ public final class SampleMarketConfig {
         .workers(workers)
         .start(start)
         .horizonDays(horizonDays)
-        .remoteJobShare(remoteJobShare);
+        .shape(shape);
   }
 
   /** The seed every random draw derives from. */
@@ -99,9 +100,9 @@ public final class SampleMarketConfig {
     return start.plusDays(horizonDays);
   }
 
-  /** The share of jobs that are remote (no location), within [0, 1]. */
-  public double remoteJobShare() {
-    return remoteJobShare;
+  /** The shape of the market: where jobs and homes lie, travel limits, remote jobs, ties and more. */
+  public MarketShape shape() {
+    return shape;
   }
 
   @Override
@@ -114,18 +115,18 @@ public final class SampleMarketConfig {
     }
     SampleMarketConfig c = (SampleMarketConfig) o;
     return seed == c.seed && jobs == c.jobs && workers == c.workers && start.equals(c.start)
-        && horizonDays == c.horizonDays && Double.compare(remoteJobShare, c.remoteJobShare) == 0;
+        && horizonDays == c.horizonDays && shape.equals(c.shape);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(seed, jobs, workers, start, horizonDays, remoteJobShare);
+    return Objects.hash(seed, jobs, workers, start, horizonDays, shape);
   }
 
   @Override
   public String toString() {
     return "SampleMarketConfig[seed=" + seed + ", jobs=" + jobs + ", workers=" + workers + ", start=" + start
-        + ", horizonDays=" + horizonDays + ", remoteJobShare=" + remoteJobShare + "]";
+        + ", horizonDays=" + horizonDays + ", shape=" + shape + "]";
   }
 
   /**
@@ -138,7 +139,7 @@ public final class SampleMarketConfig {
     private int workers = 1_000;
     private @Nullable LocalDate start = LocalDate.of(2026, 12, 1);
     private int horizonDays = 14;
-    private double remoteJobShare = 0.02;
+    private @Nullable MarketShape shape = MarketShape.ofDefaults();
 
     private Builder() {}
 
@@ -172,9 +173,9 @@ public final class SampleMarketConfig {
       return this;
     }
 
-    /** Sets the share of remote jobs, within [0, 1]; defaults to 0.02. */
-    public Builder remoteJobShare(double remoteJobShare) {
-      this.remoteJobShare = remoteJobShare;
+    /** Sets the shape of the market; defaults to {@link MarketShape#ofDefaults()}, the sample's. */
+    public Builder shape(MarketShape shape) {
+      this.shape = shape;
       return this;
     }
 

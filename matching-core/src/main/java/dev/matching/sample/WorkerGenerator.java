@@ -16,19 +16,19 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds worker {@code i} of a sample market from (seed, i) alone, so any worker can be built
- * on its own, in any order, on any thread. Thread-safe.
+ * Builds worker {@code i} of a sample market from (seed, i) and the configuration's horizon and
+ * {@link MarketShape} alone, so any worker can be built on its own, in any order, on any
+ * thread. Thread-safe.
  */
 final class WorkerGenerator {
 
   private static final long STREAM = 0x574F524BL; // "WORK"
+  /** Whether a worker's home lies around the metro centre, and where. */
+  private static final long METRO_STREAM = 0x4D574F52L; // "MWOR"
+  /** Whether a worker duplicates an earlier one, and which. */
+  private static final long DUPLICATE_STREAM = 0x44574F52L; // "DWOR"
   /** Homes spread wider than jobs: people live in the suburbs and commute. */
-  private static final double HOME_SPREAD_FACTOR = 1.5;
-  private static final double NO_HOME_SHARE = 0.02;
-  private static final double MEDIAN_TRAVEL_KM = 9;
-  private static final double TRAVEL_KM_LOG_SIGMA = 0.45;
-  private static final double MIN_TRAVEL_KM = 3;
-  private static final double MAX_TRAVEL_KM = 30;
+  private static final double HOME_SPREAD_FACTOR = MarketShape.HOME_SPREAD_FACTOR;
   private static final double SECOND_USUAL_WORK_CHANCE = 0.4;
   private static final double USUAL_WORK_FROM_PERSONA_CHANCE = 0.6;
   private static final double MEETS_REQUIREMENT_CHANCE = 0.75;
@@ -53,24 +53,56 @@ final class WorkerGenerator {
       new Weighted<>(List.of(JobCategory.values()), c -> c.weight);
 
   private final long seed;
+  private final MarketShape shape;
   private final Horizon horizon;
 
   WorkerGenerator(SampleMarketConfig config, Horizon horizon) {
     this.seed = config.seed();
+    this.shape = config.shape();
     this.horizon = horizon;
   }
 
-  /** Worker {@code index} (0-based); its id is {@code index + 1}. */
+  /**
+   * Worker {@code index} (0-based); its id is {@code index + 1}. A duplicate (see
+   * {@link MarketShape#duplicateWorkerShare()}) is the worker it copies under its own id.
+   */
   Worker worker(int index) {
+    return generate(original(index), Ids.worker(index));
+  }
+
+  /** The index of the worker that worker {@code index} is a copy of: itself unless it is a duplicate. */
+  private int original(int index) {
+    double share = shape.duplicateWorkerShare();
+    int i = index;
+    while (share > 0 && i > 0) {
+      SplittableRandom d = Randoms.forEntity(seed, DUPLICATE_STREAM, i);
+      if (!Randoms.chance(d, share)) {
+        break;
+      }
+      i = d.nextInt(i);
+    }
+    return i;
+  }
+
+  /** Worker {@code index} as drawn from its own random generator, under {@code id}. */
+  private Worker generate(int index, String id) {
     SplittableRandom r = Randoms.forEntity(seed, STREAM, index);
     WorkerPersona persona = PERSONAS.pick(r);
     JapanPlace place = JapanPlaces.BY_WEIGHT.pick(r);
     GeoPoint home = Randoms.scatter(place, HOME_SPREAD_FACTOR, r);
-    double travelKm = Math.rint(MEDIAN_TRAVEL_KM * StrictMath.exp(TRAVEL_KM_LOG_SIGMA * Randoms.gaussian(r)));
+    if (shape.metroHomeShare() > 0) {
+      SplittableRandom m = Randoms.forEntity(seed, METRO_STREAM, index);
+      if (Randoms.chance(m, shape.metroHomeShare())) {
+        home = Randoms.scatter(shape.metroCenter(), shape.metroSpreadKm() * HOME_SPREAD_FACTOR, m);
+        place = JapanPlaces.all().get(JapanPlaces.nearestIndex(home));
+      }
+    }
+    double travelKm = Math.rint(shape.medianTravelKm()
+        * StrictMath.exp(shape.travelKmLogSigma() * Randoms.gaussian(r)));
 
-    return Worker.builder(Ids.worker(index))
-        .home(Randoms.chance(r, NO_HOME_SHARE) ? null : home)
-        .maxTravelKm(Math.max(MIN_TRAVEL_KM, Math.min(MAX_TRAVEL_KM, travelKm)))
+    return Worker.builder(id)
+        .home(Randoms.chance(r, shape.noHomeShare()) ? null : home)
+        .maxTravelKm(Math.max(shape.minTravelKm(), Math.min(shape.maxTravelKm(), travelKm)))
         .skills(skills(persona, r))
         .availability(Randoms.chance(r, NO_AVAILABILITY_SHARE) ? null : availability(persona, r))
         .desiredPay(desiredPay(place.prefecture(), r))

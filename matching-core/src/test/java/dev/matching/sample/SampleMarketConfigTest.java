@@ -22,23 +22,24 @@ class SampleMarketConfigTest {
     assertThat(c.start()).isEqualTo(LocalDate.of(2026, 12, 1));
     assertThat(c.horizonDays()).isEqualTo(14);
     assertThat(c.end()).isEqualTo(LocalDate.of(2026, 12, 15));
-    assertThat(c.remoteJobShare()).isEqualTo(0.02);
+    assertThat(c.shape()).isSameAs(MarketShape.ofDefaults());
     assertThat(SampleMarketConfig.custom().build()).isEqualTo(c);
   }
 
   @Test
   void builderSetsEveryField() {
     SampleMarketConfig c = SampleMarketConfig.custom()
-        .seed(-7).jobs(0).workers(5_000_000).start(LocalDate.of(2030, 2, 28)).horizonDays(366).remoteJobShare(1)
-        .build();
+        .seed(-7).jobs(0).workers(5_000_000).start(LocalDate.of(2030, 2, 28)).horizonDays(366)
+        .shape(MarketShape.custom().remoteJobShare(1).build()).build();
     assertThat(c.seed()).isEqualTo(-7);
     assertThat(c.jobs()).isZero();
     assertThat(c.workers()).isEqualTo(5_000_000);
     assertThat(c.start()).isEqualTo(LocalDate.of(2030, 2, 28));
     assertThat(c.horizonDays()).isEqualTo(366);
-    assertThat(c.remoteJobShare()).isEqualTo(1.0);
+    assertThat(c.shape().remoteJobShare()).isEqualTo(1.0);
     assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
     assertThat(c.toBuilder().seed(8).build()).isNotEqualTo(c);
+    assertThat(c.toBuilder().shape(MarketShape.ofDefaults()).build()).isNotEqualTo(c);
     assertThat(c.toString()).contains("seed=-7", "jobs=0", "horizonDays=366");
   }
 
@@ -49,14 +50,12 @@ class SampleMarketConfigTest {
         invalid(b -> b.workers(-1), "workers: must be within [0, 5000000], was -1"),
         invalid(b -> b.horizonDays(0), "horizonDays: must be within [1, 366], was 0"),
         invalid(b -> b.horizonDays(367), "horizonDays: must be within [1, 366], was 367"),
-        invalid(b -> b.remoteJobShare(1.5), "remoteJobShare: must be within [0, 1], was 1.5"),
-        invalid(b -> b.remoteJobShare(-0.1), "remoteJobShare: must be within [0, 1], was -0.1"),
-        invalid(b -> b.remoteJobShare(Double.NaN), "remoteJobShare: must be a finite number, was NaN"),
         invalid(b -> b.start(LocalDate.of(1999, 12, 31)),
             "start: must be within [2000-01-01, 2100-12-31], was 1999-12-31"),
         invalid(b -> b.start(LocalDate.of(2101, 1, 1)),
             "start: must be within [2000-01-01, 2100-12-31], was 2101-01-01"),
-        invalid(SampleMarketConfigTest::withoutStart, "start: is required"));
+        invalid(SampleMarketConfigTest::withoutStart, "start: is required"),
+        invalid(SampleMarketConfigTest::withoutShape, "shape: is required"));
   }
 
   @ParameterizedTest
@@ -70,6 +69,12 @@ class SampleMarketConfigTest {
   private static SampleMarketConfig.Builder withoutStart(SampleMarketConfig.Builder b) {
     LocalDate none = null;
     return b.start(none);
+  }
+
+  /** Passes null to the non-null parameter. */
+  private static SampleMarketConfig.Builder withoutShape(SampleMarketConfig.Builder b) {
+    MarketShape none = null;
+    return b.shape(none);
   }
 
   private static Arguments invalid(UnaryOperator<SampleMarketConfig.Builder> change, String message) {

@@ -22,7 +22,7 @@ class SampleMarketTest {
 
   private static final SampleMarketConfig TEN_THOUSAND = SampleMarketConfig.custom()
       .seed(2026).jobs(10_000).workers(10_000).start(LocalDate.of(2026, 12, 1)).horizonDays(14)
-      .remoteJobShare(0.02).build();
+      .shape(MarketShape.ofDefaults()).build();
   private static final SampleMarket MARKET = SampleMarket.generate(TEN_THOUSAND);
   private static final GeoPoint TOKYO_STATION = GeoPoint.of(35.6812, 139.7671);
 
@@ -116,9 +116,11 @@ class SampleMarketTest {
     assertThat(share(MARKET.jobs(), j -> !j.open())).isCloseTo(0.03, within(0.008));
     assertThat(share(MARKET.jobs(), j -> j.shifts().isEmpty())).isCloseTo(0.01, within(0.004));
     assertThat(share(MARKET.jobs(), j -> j.pay().maxYen() > j.pay().minYen())).isCloseTo(0.25, within(0.03));
-    assertThat(SampleMarket.generate(TEN_THOUSAND.toBuilder().jobs(1_000).remoteJobShare(0).build()).jobs())
+    assertThat(SampleMarket.generate(TEN_THOUSAND.toBuilder().jobs(1_000)
+        .shape(MarketShape.custom().remoteJobShare(0).build()).build()).jobs())
         .noneMatch(Job::remote);
-    assertThat(SampleMarket.generate(TEN_THOUSAND.toBuilder().jobs(1_000).remoteJobShare(1).build()).jobs())
+    assertThat(SampleMarket.generate(TEN_THOUSAND.toBuilder().jobs(1_000)
+        .shape(MarketShape.custom().remoteJobShare(1).build()).build()).jobs())
         .allMatch(Job::remote);
   }
 
