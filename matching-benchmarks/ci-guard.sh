@@ -10,7 +10,8 @@
 # then run:
 #   matching-benchmarks/ci-guard.sh [shape]
 # where the optional shape is one of dev.matching.benchmarks.MarketShapes (SAMPLE, the default,
-# DENSE_METRO, WIDE_REACH, REMOTE_HEAVY, TIE_HEAVY); CI runs it without one.
+# DENSE_METRO, WIDE_REACH, REMOTE_HEAVY, TIE_HEAVY). CI runs it without one and with REMOTE_HEAVY;
+# a shape other than SAMPLE has lower thresholds of its own (CiGuard.minMedianSpeedup).
 # JAVA (default: java on the PATH) selects the JVM.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -31,14 +31,34 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Usage: {@code java -cp matching-benchmarks/target/benchmarks.jar dev.matching.benchmarks.CiGuard [shape]}.
  * The optional argument names one of {@link MarketShapes} (case-insensitive) to measure on that
  * market instead of the sample's; without it the guard measures {@link MarketShapes#SAMPLE}, as
- * it always has (an unknown name exits 2). The thresholds are the same for every shape.
+ * it always has (an unknown name exits 2).
+ *
+ * <p>Thresholds per shape ({@link #minMedianSpeedup}, {@link #minMeanSpeedup}): the sample's are
+ * the targets of issue #3 (10x on the median, 5x on the mean). Another shape's are regression
+ * floors below what the index measures on it today, not targets: on {@link MarketShapes#REMOTE_HEAVY},
+ * the worst shape against the plain loop (docs/performance.md, "Market shapes"), the index read
+ * 8.2x on the median, and issue #20 still has to raise it.
  */
 public final class CiGuard {
 
-  /** The smallest acceptable brute-force-to-index time ratio. */
+  /** The smallest acceptable brute-force-to-index time ratio on the sample's shape. */
   static final double MIN_SPEEDUP = 10.0;
-  /** The smallest acceptable ratio of the means. */
+  /** The smallest acceptable ratio of the means on the sample's shape. */
   static final double MIN_MEAN_SPEEDUP = 5.0;
+
+  /** The smallest acceptable ratio of the medians on {@code shape}. */
+  static double minMedianSpeedup(MarketShapes shape) {
+    return switch (shape) {
+      case SAMPLE -> MIN_SPEEDUP;
+      case REMOTE_HEAVY -> 6.0;
+      default -> MIN_SPEEDUP / 2;
+    };
+  }
+
+  /** The smallest acceptable ratio of the means on {@code shape}. */
+  static double minMeanSpeedup(MarketShapes shape) {
+    return shape == MarketShapes.SAMPLE ? MIN_MEAN_SPEEDUP : 3.0;
+  }
   private static final String JOBS = "100000";
   /**
    * JVMs per benchmark, their samples pooled: the index's median moves by up to 20% from one
@@ -98,13 +118,13 @@ public final class CiGuard {
         median(index), bruteForce.getScore(), median(bruteForce), earlyExit.getScore(), median(earlyExit)));
     System.out.println(String.format(Locale.ROOT,
         "CiGuard: against brute force (guarded): %.1fx on the median (required %.0fx), %.1fx on the mean"
-            + " (required %.0fx)", medianSpeedup, MIN_SPEEDUP, speedup, MIN_MEAN_SPEEDUP));
+            + " (required %.0fx)", medianSpeedup, minMedianSpeedup(shape), speedup, minMeanSpeedup(shape)));
     System.out.println(String.format(Locale.ROOT,
         "CiGuard: against brute force with early exit (reported, not guarded): %.1fx on the median, %.1fx on the mean",
         median(earlyExit) / median(index), earlyExit.getScore() / index.getScore()));
-    if (!(medianSpeedup >= MIN_SPEEDUP) || !(speedup >= MIN_MEAN_SPEEDUP)) {
-      System.out.println("CiGuard: FAIL, the index is not " + MIN_SPEEDUP + "x faster than brute force on the median"
-          + " and " + MIN_MEAN_SPEEDUP + "x on the mean");
+    if (!(medianSpeedup >= minMedianSpeedup(shape)) || !(speedup >= minMeanSpeedup(shape))) {
+      System.out.println("CiGuard: FAIL, the index is not " + minMedianSpeedup(shape) + "x faster than brute force on"
+          + " the median and " + minMeanSpeedup(shape) + "x on the mean");
       System.exit(1);
     }
     System.out.println("CiGuard: PASS");
