@@ -89,16 +89,7 @@ final class JobGenerator {
 
   /** The index of the job that job {@code index} is a copy of: itself unless it is a duplicate. */
   private int original(int index) {
-    double share = shape.duplicateJobShare();
-    int i = index;
-    while (share > 0 && i > 0) {
-      SplittableRandom d = Randoms.forEntity(seed, DUPLICATE_STREAM, i);
-      if (!Randoms.chance(d, share)) {
-        break;
-      }
-      i = d.nextInt(i);
-    }
-    return i;
+    return Randoms.original(seed, DUPLICATE_STREAM, index, shape.duplicateJobShare());
   }
 
   /** Job {@code index} as drawn from its own random generator, under {@code id}. */

@@ -23,6 +23,23 @@ final class Randoms {
     return new SplittableRandom(finalizeHash(h + index * 0x9E3779B97F4A7C15L));
   }
 
+  /**
+   * The entity that entity {@code index} copies, with the chance {@code share} of being a copy
+   * (of an earlier one drawn uniformly, itself possibly a copy): {@code index} itself when it is
+   * not. Depends on (seed, stream, index) alone, so every entity can still be built on its own.
+   */
+  static int original(long seed, long stream, int index, double share) {
+    int i = index;
+    while (share > 0 && i > 0) {
+      SplittableRandom d = forEntity(seed, stream, i);
+      if (!chance(d, share)) {
+        break;
+      }
+      i = d.nextInt(i);
+    }
+    return i;
+  }
+
   /** True with probability {@code p}. */
   static boolean chance(SplittableRandom r, double p) {
     return r.nextDouble() < p;
