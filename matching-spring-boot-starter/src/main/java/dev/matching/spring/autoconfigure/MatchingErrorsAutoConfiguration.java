@@ -39,18 +39,14 @@ public class MatchingErrorsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "matchingQueryStringFilter")
   public FilterRegistrationBean<QueryStringFilter> matchingQueryStringFilter() {
-    FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter());
-    registration.setOrder(MatchingWebAutoConfiguration.ORDER_QUERY_STRING);
-    return registration;
+    return FilterRegistrations.everywhere(new QueryStringFilter(), MatchingWebAutoConfiguration.ORDER_QUERY_STRING);
   }
 
   /** 415 for a Content-Type that is not one concrete media type, before anything reads a body. */
   @Bean
   @ConditionalOnMissingBean(name = "matchingContentTypeFilter")
   public FilterRegistrationBean<ContentTypeFilter> matchingContentTypeFilter() {
-    FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter());
-    registration.setOrder(MatchingWebAutoConfiguration.ORDER_CONTENT_TYPE);
-    return registration;
+    return FilterRegistrations.everywhere(new ContentTypeFilter(), MatchingWebAutoConfiguration.ORDER_CONTENT_TYPE);
   }
 
   /** Tomcat's error report valve as problem+json. */

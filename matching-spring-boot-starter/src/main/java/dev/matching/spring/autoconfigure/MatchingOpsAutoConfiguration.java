@@ -68,20 +68,14 @@ public class MatchingOpsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "matchingMaintenanceFilter")
   public FilterRegistrationBean<MaintenanceFilter> matchingMaintenanceFilter(MaintenanceMode maintenance) {
-    FilterRegistrationBean<MaintenanceFilter> registration = new FilterRegistrationBean<>(new MaintenanceFilter(maintenance));
-    registration.addUrlPatterns("/api/*");
-    registration.setOrder(MatchingWebAutoConfiguration.ORDER_MAINTENANCE);
-    return registration;
+    return FilterRegistrations.onTheApi(new MaintenanceFilter(maintenance), MatchingWebAutoConfiguration.ORDER_MAINTENANCE);
   }
 
   /** AUDIT events of API writes. */
   @Bean
   @ConditionalOnMissingBean(name = "matchingAuditFilter")
   public FilterRegistrationBean<AuditFilter> matchingAuditFilter() {
-    FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter());
-    registration.addUrlPatterns("/api/*");
-    registration.setOrder(MatchingWebAutoConfiguration.ORDER_AUDIT);
-    return registration;
+    return FilterRegistrations.onTheApi(new AuditFilter(), MatchingWebAutoConfiguration.ORDER_AUDIT);
   }
 
   /** {@code GET /health}. */

@@ -158,18 +158,14 @@ public class MatchingWebAutoConfiguration {
     if (max < 1) {
       throw new InvalidConfigurationPropertyValueException("matching.web.max-body-size", max, "must be positive");
     }
-    FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(max));
-    registration.addUrlPatterns("/api/*");
-    return registration;
+    return FilterRegistrations.onTheApi(new RequestSizeLimitFilter(max), Ordered.LOWEST_PRECEDENCE);
   }
 
   /** nosniff, no framing, no referrer, and no caching of API responses, on every response. */
   @Bean
   @ConditionalOnMissingBean(name = "matchingSecurityHeadersFilter")
   public FilterRegistrationBean<SecurityHeadersFilter> matchingSecurityHeadersFilter() {
-    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
-    registration.setOrder(ORDER_SECURITY_HEADERS);
-    return registration;
+    return FilterRegistrations.everywhere(new SecurityHeadersFilter(), ORDER_SECURITY_HEADERS);
   }
 
   /** Cross-origin access to {@code /api/**} from {@code matching.web.cors.allowed-origins}, when any. */
@@ -186,9 +182,7 @@ public class MatchingWebAutoConfiguration {
     cors.setMaxAge(Duration.ofHours(1));
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/api/**", cors);
-    FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
-    registration.setOrder(ORDER_CORS);
-    return registration;
+    return FilterRegistrations.everywhere(new CorsFilter(source), ORDER_CORS);
   }
 
   /**
