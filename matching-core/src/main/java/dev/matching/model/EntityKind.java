@@ -13,8 +13,10 @@ public enum EntityKind {
   /** Workers: the worker store and the worker index. */
   WORKER;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case English word for this kind, {@code job} or {@code worker}, as in messages and URLs. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 }
