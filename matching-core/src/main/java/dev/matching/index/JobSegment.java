@@ -5,17 +5,16 @@ import dev.matching.model.Job;
 import dev.matching.model.PreferredSkill;
 import dev.matching.model.RequiredSkill;
 import dev.matching.model.Shift;
-import dev.matching.model.internal.Haversine;
 import dev.matching.scoring.internal.Evaluator;
 import dev.matching.scoring.internal.JobColumns;
 import dev.matching.scoring.internal.SkillCatalog;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable segment of jobs with range bounds: remote jobs first, then in Hilbert order by
- * coarse range, and alike jobs together within each coarse range.
+ * An immutable segment of jobs with range bounds, in the order of {@link EntryOrder}: remote jobs
+ * first, by attributes; then by Hilbert key of their places, alike jobs together where places are
+ * dense.
  */
 final class JobSegment extends Segment<Job, WorkerProbe> {
   final JobColumns columns;
@@ -69,80 +68,20 @@ final class JobSegment extends Segment<Job, WorkerProbe> {
     return new JobSegment(columns, ids, altOrder);
   }
 
-  /**
-   * The physical order of {@code jobs}: remote jobs first, then by Hilbert key of the location,
-   * and within each coarse range of a small area (where jobs are dense) jobs alike in skills,
-   * shift hours and pay together, so that fine ranges hold similar jobs and their bounds are tight.
-   * Ties keep the input order. Sorts packed primitive keys, not objects.
-   */
+  /** The physical order of {@code jobs} ({@link EntryOrder}). */
   private static int[] order(List<Job> jobs) {
     int n = jobs.size();
-    long[] cells = new long[n];
+    double[] lat = new double[n];
+    double[] lng = new double[n];
+    long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      GeoPoint p = jobs.get(i).location();
-      cells[i] = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude());
+      Job job = jobs.get(i);
+      GeoPoint p = job.location();
+      lat[i] = p == null ? Double.NaN : p.latitude();
+      lng[i] = p == null ? Double.NaN : p.longitude();
+      keys[i] = attributeKey(job);
     }
-    int[] order = SpatialOrder.sortedPositions(cells);
-    long[] block = new long[COARSE];
-    for (int from = 0; from < n; from += COARSE) {
-      int size = Math.min(n - from, COARSE);
-      if (diagonalKm(jobs, order, from, size) <= GROUPING_MAX_KM) {
-        group(jobs, order, from, size, block);
-      } else {
-        // a sparse coarse range: group within its compact quarters, if any
-        for (int f = from; f < from + size; f += GROUPING_SUB_RANGE) {
-          int m = Math.min(GROUPING_SUB_RANGE, from + size - f);
-          if (diagonalKm(jobs, order, f, m) <= GROUPING_MAX_KM) {
-            group(jobs, order, f, m, block);
-          }
-        }
-      }
-    }
-    return order;
-  }
-
-  /** Sorts {@code order[from, from + size)} (at most {@link #COARSE}) by attribute key. */
-  private static void group(List<Job> jobs, int[] order, int from, int size, long[] block) {
-    for (int x = 0; x < size; x++) {
-      block[x] = (attributeKey(jobs.get(order[from + x])) << 10) | x;
-    }
-    Arrays.sort(block, 0, size);
-    int[] positions = Arrays.copyOfRange(order, from, from + size);
-    for (int x = 0; x < size; x++) {
-      order[from + x] = positions[(int) (block[x] & (COARSE - 1))];
-    }
-  }
-
-  /**
-   * Coarse ranges whose jobs lie within this many kilometres (the diagonal of their bounding
-   * box) are grouped by attributes; wider ones keep the spatial order. Measured on the sample
-   * market (queries interleaved in one process): grouping every range made queries about 12%
-   * faster at 1M jobs and 13% slower at 100k; with this limit, 15% faster at 1M and no slower at
-   * 100k.
-   */
-  static final double GROUPING_MAX_KM = 8.0;
-  /**
-   * In a wider coarse range, runs of this many jobs that lie within {@link #GROUPING_MAX_KM} are
-   * grouped on their own (measured: about 5% faster at 100k jobs, no change at 1M).
-   */
-  static final int GROUPING_SUB_RANGE = 4 * FINE;
-
-  /** The diagonal of the bounding box of the located jobs at {@code order[from, from + size)}, 0 if none. */
-  private static double diagonalKm(List<Job> jobs, int[] order, int from, int size) {
-    double minLat = 90;
-    double maxLat = -90;
-    double minLng = 180;
-    double maxLng = -180;
-    for (int x = from; x < from + size; x++) {
-      GeoPoint p = jobs.get(order[x]).location();
-      if (p != null) {
-        minLat = Math.min(minLat, p.latitude());
-        maxLat = Math.max(maxLat, p.latitude());
-        minLng = Math.min(minLng, p.longitude());
-        maxLng = Math.max(maxLng, p.longitude());
-      }
-    }
-    return minLat > maxLat ? 0 : Haversine.km(minLat, minLng, maxLat, maxLng);
+    return EntryOrder.of(lat, lng, keys);
   }
 
   /**

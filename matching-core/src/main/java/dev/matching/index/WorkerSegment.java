@@ -10,8 +10,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable segment of compiled workers in Hilbert order of their homes (workers without a
- * home first), with range bounds. Availabilities are expanded over the segment's window; a job
+ * An immutable segment of compiled workers in the order of {@link EntryOrder} (workers without a
+ * home first, by attributes; then by Hilbert key of their homes, alike workers together where
+ * homes are dense), with range bounds. Availabilities are expanded over the segment's window; a job
  * outside it is scored from the availability directly. Remote jobs, which every worker reaches
  * with the same distance score, search an alternate view of workers alike in skills,
  * availability and desired pay.
@@ -39,72 +40,78 @@ final class WorkerSegment extends Segment<Worker, JobProbe> {
 
   static WorkerSegment build(List<Worker> workers, SkillCatalog catalog, long windowFrom, long windowTo) {
     int n = workers.size();
-    long[] keys = new long[n];
     String[] inputIds = new String[n];
+    WorkerProfile[] inputProfiles = new WorkerProfile[n];
+    long[][] inputMasks = new long[n][];
+    double[] lat = new double[n];
+    double[] lng = new double[n];
+    long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
       Worker w = workers.get(i);
       inputIds[i] = w.id();
       for (String skill : w.skills().keySet()) {
         catalog.intern(skill);
       }
-      GeoPoint p = w.home();
-      keys[i] = p == null ? 0 : 1 + SpatialOrder.key(p.latitude(), p.longitude());
     }
-    int[] order = SpatialOrder.sortedPositions(keys);
+    for (int i = 0; i < n; i++) {
+      Worker w = workers.get(i);
+      inputProfiles[i] = WorkerProfile.of(w, catalog, windowFrom, windowTo);
+      Timeline t = inputProfiles[i].timeline();
+      inputMasks[i] = t == null ? null : HourSlots.mask(t);
+      GeoPoint p = w.home();
+      lat[i] = p == null ? Double.NaN : p.latitude();
+      lng[i] = p == null ? Double.NaN : p.longitude();
+      keys[i] = attributeKey(inputProfiles[i], inputMasks[i]);
+    }
+    int[] order = EntryOrder.of(lat, lng, keys);
     IdOrder byInput = IdOrder.of(inputIds);
     sortRunsById(order, byInput);
     WorkerProfile[] profiles = new WorkerProfile[n];
     long[][] masks = new long[n][];
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {
-      Worker w = workers.get(order[i]);
-      profiles[i] = WorkerProfile.of(w, catalog, windowFrom, windowTo);
-      Timeline t = profiles[i].timeline();
-      masks[i] = t == null ? null : HourSlots.mask(t);
+      profiles[i] = inputProfiles[order[i]];
+      masks[i] = inputMasks[order[i]];
       ids[i] = inputIds[order[i]];
     }
     int[] altOrder = null;
     if (keepsAlternateView(n)) {
       IdOrder byPosition = byInput.permuted(order);
-      altOrder = attributeOrder(profiles, masks, byPosition);
+      long[] byPositionKeys = new long[n];
+      for (int i = 0; i < n; i++) {
+        byPositionKeys[i] = keys[order[i]];
+      }
+      altOrder = orderByKey(byPositionKeys, byPosition);
       sortRunsById(altOrder, byPosition);
     }
     return new WorkerSegment(profiles, masks, ids, altOrder, catalog.size(), windowFrom, windowTo);
   }
 
   /**
-   * The alternate view's order: active workers first, then by the catalog ids of their first
+   * A 42-bit key of a worker's attributes, the alternate view's order (and that of workers without a
+   * home and of dense areas in the primary one): active workers first, then by the catalog ids of their first
    * three skills (so that workers sharing skills are together and a range's best level per skill
    * is tight: a hash of skills and levels, tried first, left the skills bound loose and cut the
    * workers scored for remote jobs by only 30%, against 80%), a hash of the hour-of-week slots
-   * they are available in, and their desired pay, lowest first; workers with the same key in id
-   * order ({@code ids} numbered by position).
+   * they are available in, and their desired pay, lowest first.
    */
-  private static int[] attributeOrder(WorkerProfile[] profiles, long[][] masks, IdOrder ids) {
-    int n = profiles.length;
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      WorkerProfile w = profiles[i];
-      long skills = 0;
-      long m0 = w.skillMask();
-      for (int t = 0; t < 3; t++) {
-        long id = m0 == 0 ? 63 : Long.numberOfTrailingZeros(m0);
-        skills = (skills << 6) | id;
-        m0 &= m0 - 1;
-      }
-      skills <<= 1; // 19 bits
-      long a = 0xFFF;
-      long[] m = masks[i];
-      if (m != null) {
-        long g = ((m[0] * 0x9E3779B97F4A7C15L ^ m[1]) * 0x9E3779B97F4A7C15L ^ m[2]) * 0x9E3779B97F4A7C15L;
-        a = (g >>> 52) & 0xFFE; // 12 bits, 0xFFF (no availability) kept apart
-      }
-      long pay = w.hasDesiredPay() ? Math.min(1023, Math.max(0, w.desiredPay()) >> 2) : 1023; // 10 bits
-      long inactive = w.active() ? 0 : 1;
-      long key = (inactive << 41) | (skills << 22) | (a << 10) | pay;
-      keys[i] = key;
+  private static long attributeKey(WorkerProfile w, long @Nullable [] m) {
+    long skills = 0;
+    long m0 = w.skillMask();
+    for (int t = 0; t < 3; t++) {
+      long id = m0 == 0 ? 63 : Long.numberOfTrailingZeros(m0);
+      skills = (skills << 6) | id;
+      m0 &= m0 - 1;
     }
-    return orderByKey(keys, ids);
+    skills <<= 1; // 19 bits
+    long a = 0xFFF;
+    if (m != null) {
+      long g = ((m[0] * 0x9E3779B97F4A7C15L ^ m[1]) * 0x9E3779B97F4A7C15L ^ m[2]) * 0x9E3779B97F4A7C15L;
+      a = (g >>> 52) & 0xFFE; // 12 bits, 0xFFF (no availability) kept apart
+    }
+    long pay = w.hasDesiredPay() ? Math.min(1023, Math.max(0, w.desiredPay()) >> 2) : 1023; // 10 bits
+    long inactive = w.active() ? 0 : 1;
+    return (inactive << 41) | (skills << 22) | (a << 10) | pay;
   }
 
   /** Remote jobs use the alternate view: every worker is at the same distance from them. */
