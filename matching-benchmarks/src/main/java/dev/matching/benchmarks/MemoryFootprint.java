@@ -1,21 +1,29 @@
 package dev.matching.benchmarks;
 
 import dev.matching.index.JobIndex;
+import dev.matching.index.WorkerIndex;
 import dev.matching.model.Job;
+import dev.matching.model.Worker;
+import dev.matching.sample.SampleMarket;
 import dev.matching.scoring.ScoringPolicy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * Prints the heap the {@link JobIndex} of the benchmark market takes per job: the used heap
- * after GC with the jobs alone, then with the index too, against the index's own
- * {@code estimatedBytes()}, and the size of the Lucene peer's index files. The jobs themselves
- * are not counted: the caller owns them either way.
+ * Prints the heap an index of the benchmark market takes per entry, measured as used heap after
+ * GC: before the market is generated, with the entities alone, then with the index built from
+ * them. Three figures per entry: the index's own structures (index
+ * minus entities), its {@code estimatedBytes()}, and all in (the index and the domain objects it
+ * holds to serve and explain, against the empty heap; the
+ * caller's list, 4 bytes an entry, included). For jobs, also the size of the Lucene
+ * peer's index files.
  *
- * <p>Usage: {@code java -Xmx8g -cp benchmarks.jar dev.matching.benchmarks.MemoryFootprint [jobs [shape]]}
- * (default 1,000,000 jobs of the {@link MarketShapes#SAMPLE} shape).
+ * <p>Usage: {@code java -Xmx8g -cp benchmarks.jar dev.matching.benchmarks.MemoryFootprint [size
+ * [shape [jobs|workers]]]} (default 1,000,000 jobs of the {@link MarketShapes#SAMPLE} shape;
+ * {@code workers} measures a {@link WorkerIndex} of {@code size} workers).
  */
 public final class MemoryFootprint {
 
@@ -23,25 +31,53 @@ public final class MemoryFootprint {
 
   /** Measures and prints one line per figure. */
   public static void main(String[] args) throws Exception {
-    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int size = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     MarketShapes shape = args.length > 1 ? MarketShapes.named(args[1]) : MarketShapes.SAMPLE;
+    boolean workers = args.length > 2 && args[2].equals("workers");
+    System.out.println(String.format(Locale.ROOT, "%-34s %s", "shape", shape));
+    print(workers ? "workers" : "jobs", size);
+    if (workers) {
+      measureWorkers(size, shape);
+    } else {
+      measureJobs(size, shape);
+    }
+  }
+
+  private static void measureJobs(int jobs, MarketShapes shape) throws Exception {
+    long empty = usedHeapAfterGc();
     List<Job> jobList = BenchmarkMarket.jobs(shape, jobs);
-    long before = usedHeapAfterGc();
+    long entities = usedHeapAfterGc();
     JobIndex index = JobIndex.create(ScoringPolicy.ofDefaults());
     index.replaceAll(jobList);
-    long after = usedHeapAfterGc();
-    if (shape != MarketShapes.SAMPLE) {
-      System.out.println(String.format(Locale.ROOT, "%-34s %s", "shape", shape));
-    }
-    print("jobs", jobs);
-    print("jobIndex.heapDeltaBytesPerJob", (double) (after - before) / jobs);
+    long withIndex = usedHeapAfterGc();
+    print("jobIndex.heapDeltaBytesPerJob", (double) (withIndex - entities) / jobs);
     print("jobIndex.estimatedBytesPerJob", (double) index.estimatedBytes() / jobs);
+    print("jobs.domainObjectBytesPerJob", (double) (entities - empty) / jobs);
+    print("jobIndex.allInBytesPerJob", (double) (withIndex - empty) / jobs);
     if (index.size() != jobs) {
       throw new IllegalStateException("index lost jobs: " + index.size());
     }
     index = null;
     try (LuceneJobRanker lucene = new LuceneJobRanker(jobList, ScoringPolicy.ofDefaults())) {
       print("lucene.indexFileBytesPerJob", (double) lucene.indexBytes() / jobs);
+    }
+  }
+
+  private static void measureWorkers(int workers, MarketShapes shape) throws Exception {
+    long empty = usedHeapAfterGc();
+    List<Worker> workerList = SampleMarket.streamWorkers(
+        BenchmarkMarket.config(shape, workers).toBuilder().workers(workers).build()).collect(Collectors.toList());
+    long entities = usedHeapAfterGc();
+    WorkerIndex index = WorkerIndex.create(ScoringPolicy.ofDefaults(), BenchmarkMarket.clock(workers),
+        WorkerIndex.DEFAULT_WINDOW);
+    index.replaceAll(workerList);
+    long withIndex = usedHeapAfterGc();
+    print("workerIndex.heapDeltaBytesPerWorker", (double) (withIndex - entities) / workers);
+    print("workerIndex.estimatedBytesPerWorker", (double) index.estimatedBytes() / workers);
+    print("workers.domainObjectBytesPerWorker", (double) (entities - empty) / workers);
+    print("workerIndex.allInBytesPerWorker", (double) (withIndex - empty) / workers);
+    if (index.size() != workers) {
+      throw new IllegalStateException("index lost workers: " + index.size());
     }
   }
 

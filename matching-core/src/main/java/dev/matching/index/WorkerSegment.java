@@ -70,7 +70,8 @@ final class WorkerSegment extends Segment<Worker, JobProbe> {
     long[][] masks = new long[n][];
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {
-      profiles[i] = inputProfiles[order[i]];
+      profiles[i] = inputProfiles[order[i]].relocated(); // consecutive in memory, in scan order
+      inputProfiles[order[i]] = null;
       masks[i] = inputMasks[order[i]];
       ids[i] = inputIds[order[i]];
     }

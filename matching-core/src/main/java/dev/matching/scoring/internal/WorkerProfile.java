@@ -88,6 +88,34 @@ public final class WorkerProfile {
         : Timeline.of(availability, fromEpochSecond, toEpochSecond);
   }
 
+  private WorkerProfile(WorkerProfile o) {
+    this.worker = o.worker;
+    this.active = o.active;
+    this.hasHome = o.hasHome;
+    this.lat = o.lat;
+    this.lng = o.lng;
+    this.maxTravelKm = o.maxTravelKm;
+    this.latRadians = o.latRadians;
+    this.sinLat = o.sinLat;
+    this.cosLat = o.cosLat;
+    this.maxLatDelta = o.maxLatDelta;
+    this.levels = o.levels.clone();
+    this.skillMask = o.skillMask;
+    this.payRule = o.payRule;
+    this.desiredPay = o.desiredPay;
+    this.availability = o.availability;
+    this.timeline = o.timeline == null ? null : o.timeline.relocated();
+  }
+
+  /**
+   * An equal profile in newly allocated memory, its arrays and timeline next to it: an index
+   * that scans profiles in its own order copies them in that order, so that a scan reads
+   * consecutive memory (scattered profiles cost a cache miss each).
+   */
+  public WorkerProfile relocated() {
+    return new WorkerProfile(this);
+  }
+
   /**
    * Compiles {@code worker} against {@code catalog}, expanding its availability over
    * {@code [fromEpochSecond, toEpochSecond)}. Skills the catalog does not know are ignored: no job

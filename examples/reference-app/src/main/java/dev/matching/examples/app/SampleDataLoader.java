@@ -42,7 +42,7 @@ public class SampleDataLoader implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     SampleMarketConfig config = SampleMarketConfig.custom().seed(properties.seed())
-        .jobs(properties.jobs()).workers(properties.workers())
+        .jobs(properties.jobs()).workers(properties.workers()).shape(properties.shape().toMarketShape())
         .start(LocalDate.now(SampleMarket.ZONE).plusDays(1)).horizonDays(14).build();
     long start = System.nanoTime();
     CompletableFuture<Void> jobs = CompletableFuture.runAsync(() -> {
