@@ -1,12 +1,16 @@
 package dev.matching.index;
 
 import dev.matching.model.GeoPoint;
+import dev.matching.model.Availability;
 import dev.matching.model.Worker;
 import dev.matching.model.internal.Timeline;
 import dev.matching.scoring.internal.Evaluator;
 import dev.matching.scoring.internal.SkillCatalog;
 import dev.matching.scoring.internal.WorkerProfile;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * outside it is scored from the availability directly. Remote jobs, which every worker reaches
  * with the same distance score, search an alternate view of workers alike in skills,
  * availability and desired pay.
+ * Workers of equal availability share one timeline and one hour-slot mask; profiles are
+ * copied in the segment's order, so a scan of a range reads consecutive memory.
  */
 final class WorkerSegment extends Segment<Worker, JobProbe> {
   private final WorkerProfile[] profiles;
@@ -53,11 +59,13 @@ final class WorkerSegment extends Segment<Worker, JobProbe> {
         catalog.intern(skill);
       }
     }
+    Map<Availability, Timeline> timelines = new HashMap<>();
+    Map<Timeline, long[]> masksOf = new IdentityHashMap<>();
     for (int i = 0; i < n; i++) {
       Worker w = workers.get(i);
-      inputProfiles[i] = WorkerProfile.of(w, catalog, windowFrom, windowTo);
+      inputProfiles[i] = WorkerProfile.of(w, catalog, windowFrom, windowTo, timelines);
       Timeline t = inputProfiles[i].timeline();
-      inputMasks[i] = t == null ? null : HourSlots.mask(t);
+      inputMasks[i] = t == null ? null : masksOf.computeIfAbsent(t, HourSlots::mask); // read-only, shared
       GeoPoint p = w.home();
       lat[i] = p == null ? Double.NaN : p.latitude();
       lng[i] = p == null ? Double.NaN : p.longitude();

@@ -34,11 +34,6 @@ public final class Timeline {
     this.bounds = bounds;
   }
 
-  /** An equal timeline in newly allocated memory (see {@code WorkerProfile.relocated}). */
-  public Timeline relocated() {
-    return new Timeline(from, to, bounds.clone());
-  }
-
   /**
    * The time {@code availability} offers within {@code [from, to)} as sorted, disjoint,
    * non-adjacent intervals of epoch seconds: {@code [s0, e0, s1, e1, ...]}.

@@ -45,7 +45,8 @@ public final class WorkerProfile {
   final @Nullable Availability availability;
   final @Nullable Timeline timeline;
 
-  private WorkerProfile(Worker worker, SkillCatalog catalog, long fromEpochSecond, long toEpochSecond) {
+  private WorkerProfile(Worker worker, SkillCatalog catalog, long fromEpochSecond, long toEpochSecond,
+      @Nullable Map<Availability, Timeline> timelines) {
     this.worker = worker;
     this.active = worker.active();
     GeoPoint home = worker.home();
@@ -83,9 +84,14 @@ public final class WorkerProfile {
     this.payRule = pay == null ? NO_PAY : (pay.hard() ? HARD_PAY : SOFT_PAY);
     this.desiredPay = pay == null ? 0 : pay.minHourlyYen();
     this.availability = worker.availability();
-    this.timeline = availability == null || toEpochSecond <= fromEpochSecond
-        ? null
-        : Timeline.of(availability, fromEpochSecond, toEpochSecond);
+    Availability a = availability;
+    if (a == null || toEpochSecond <= fromEpochSecond) {
+      this.timeline = null;
+    } else if (timelines == null) {
+      this.timeline = Timeline.of(a, fromEpochSecond, toEpochSecond);
+    } else {
+      this.timeline = timelines.computeIfAbsent(a, x -> Timeline.of(x, fromEpochSecond, toEpochSecond));
+    }
   }
 
   private WorkerProfile(WorkerProfile o) {
@@ -104,11 +110,11 @@ public final class WorkerProfile {
     this.payRule = o.payRule;
     this.desiredPay = o.desiredPay;
     this.availability = o.availability;
-    this.timeline = o.timeline == null ? null : o.timeline.relocated();
+    this.timeline = o.timeline; // immutable, and shared by workers of equal availability
   }
 
   /**
-   * An equal profile in newly allocated memory, its arrays and timeline next to it: an index
+   * An equal profile in newly allocated memory, its levels next to it: an index
    * that scans profiles in its own order copies them in that order, so that a scan reads
    * consecutive memory (scattered profiles cost a cache miss each).
    */
@@ -122,7 +128,19 @@ public final class WorkerProfile {
    * in it can ask for them.
    */
   public static WorkerProfile of(Worker worker, SkillCatalog catalog, long fromEpochSecond, long toEpochSecond) {
-    return new WorkerProfile(worker, catalog, fromEpochSecond, toEpochSecond);
+    return new WorkerProfile(worker, catalog, fromEpochSecond, toEpochSecond, null);
+  }
+
+  /**
+   * As {@link #of(Worker, SkillCatalog, long, long)}, sharing one timeline among workers of
+   * equal availability: {@code timelines} maps the availabilities compiled so far (over this
+   * same window) to their timelines, and gains this worker's. Many workers share a weekly
+   * pattern, and a timeline over a long window is the largest part of a profile. The map is the
+   * caller's and not thread-safe.
+   */
+  public static WorkerProfile of(Worker worker, SkillCatalog catalog, long fromEpochSecond, long toEpochSecond,
+      Map<Availability, Timeline> timelines) {
+    return new WorkerProfile(worker, catalog, fromEpochSecond, toEpochSecond, timelines);
   }
 
   /** The worker. */
