@@ -3,6 +3,8 @@
 -- N * 1000 / (DELAY_MS + latency) requests per second (10 connections, 19 ms: ~500/s).
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "19")
 local workers = tonumber(os.getenv("WORKERS") or "50000")
+-- the API needs a key: the reference app's development client key unless API_KEY is set
+wrk.headers["Authorization"] = "Bearer " .. (os.getenv("API_KEY") or "dev-client-acme-key")
 math.randomseed(42)
 
 request = function()

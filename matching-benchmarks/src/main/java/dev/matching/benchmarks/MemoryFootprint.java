@@ -50,13 +50,7 @@ public final class MemoryFootprint {
     JobIndex index = JobIndex.create(ScoringPolicy.ofDefaults());
     index.replaceAll(jobList);
     long withIndex = usedHeapAfterGc();
-    print("jobIndex.heapDeltaBytesPerJob", (double) (withIndex - entities) / jobs);
-    print("jobIndex.estimatedBytesPerJob", (double) index.estimatedBytes() / jobs);
-    print("jobs.domainObjectBytesPerJob", (double) (entities - empty) / jobs);
-    print("jobIndex.allInBytesPerJob", (double) (withIndex - empty) / jobs);
-    if (index.size() != jobs) {
-      throw new IllegalStateException("index lost jobs: " + index.size());
-    }
+    printHeap("job", empty, entities, withIndex, index.estimatedBytes(), jobs, index.size());
     index = null;
     try (LuceneJobRanker lucene = new LuceneJobRanker(jobList, ScoringPolicy.ofDefaults())) {
       print("lucene.indexFileBytesPerJob", (double) lucene.indexBytes() / jobs);
@@ -72,12 +66,22 @@ public final class MemoryFootprint {
         WorkerIndex.DEFAULT_WINDOW);
     index.replaceAll(workerList);
     long withIndex = usedHeapAfterGc();
-    print("workerIndex.heapDeltaBytesPerWorker", (double) (withIndex - entities) / workers);
-    print("workerIndex.estimatedBytesPerWorker", (double) index.estimatedBytes() / workers);
-    print("workers.domainObjectBytesPerWorker", (double) (entities - empty) / workers);
-    print("workerIndex.allInBytesPerWorker", (double) (withIndex - empty) / workers);
-    if (index.size() != workers) {
-      throw new IllegalStateException("index lost workers: " + index.size());
+    printHeap("worker", empty, entities, withIndex, index.estimatedBytes(), workers, index.size());
+  }
+
+  /**
+   * Prints the per-entry figures of an index of {@code n} entries of {@code kind} from the used
+   * heap when empty, with the entities and with the index, and checks it holds all of them.
+   */
+  private static void printHeap(String kind, long empty, long entities, long withIndex, long estimated, int n,
+      int indexed) {
+    String per = "BytesPer" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    print(kind + "Index.heapDelta" + per, (double) (withIndex - entities) / n);
+    print(kind + "Index.estimated" + per, (double) estimated / n);
+    print(kind + "s.domainObject" + per, (double) (entities - empty) / n);
+    print(kind + "Index.allIn" + per, (double) (withIndex - empty) / n);
+    if (indexed != n) {
+      throw new IllegalStateException("index lost " + kind + "s: " + indexed);
     }
   }
 

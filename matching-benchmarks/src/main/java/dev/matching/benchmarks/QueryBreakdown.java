@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -65,17 +66,8 @@ public final class QueryBreakdown {
     double buildSeconds = (System.nanoTime() - start) / 1e9;
     BruteForceJobRanker bruteForce = new BruteForceJobRanker(jobList, ScoringPolicy.ofDefaults());
     MatchQuery query = MatchQuery.top(BenchmarkMarket.TOP_K);
-    for (int pass = 0; pass < PASSES; pass++) {
-      boolean record = pass == PASSES - 1;
-      for (int q = 0; q < queries.size(); q++) {
-        Worker w = queries.get(q);
-        String kind = w.home() == null ? "workers without home" : "workers with home";
-        time(record, millis, kind, "index", () -> index.topJobs(w, query));
-        if (record || q < BRUTE_FORCE_WARM_UP) {
-          time(record, millis, kind, "brute force", () -> bruteForce.topJobs(w, BenchmarkMarket.TOP_K));
-        }
-      }
-    }
+    timeAll(queries, w -> w.home() == null ? "workers without home" : "workers with home",
+        w -> index.topJobs(w, query), w -> bruteForce.topJobs(w, BenchmarkMarket.TOP_K), millis);
     return String.format(Locale.ROOT, "jobs for a worker: %,d jobs (%s), %d query workers, top %d, build %.2f s",
         jobs, shape, queries.size(), BenchmarkMarket.TOP_K, buildSeconds);
   }
@@ -93,19 +85,29 @@ public final class QueryBreakdown {
     BruteForceWorkerRanker bruteForce = new BruteForceWorkerRanker(workerList, ScoringPolicy.ofDefaults(),
         BenchmarkMarket.windowFrom(workers), BenchmarkMarket.windowTo(workers));
     MatchQuery query = MatchQuery.top(BenchmarkMarket.TOP_K);
+    timeAll(queries, j -> j.location() == null ? "remote jobs" : "located jobs",
+        j -> index.topWorkers(j, query), j -> bruteForce.topWorkers(j, BenchmarkMarket.TOP_K), millis);
+    return String.format(Locale.ROOT, "workers for a job: %,d workers (%s), %d query jobs, top %d, build %.2f s",
+        workers, shape, queries.size(), BenchmarkMarket.TOP_K, buildSeconds);
+  }
+
+  /**
+   * Times {@code queries} with both peers, query by query, over {@link #PASSES} passes, and
+   * records the last one under each query's kind.
+   */
+  private static <Q> void timeAll(List<Q> queries, Function<Q, String> kindOf, Function<Q, ?> index,
+      Function<Q, ?> bruteForce, Map<String, List<Double>> millis) {
     for (int pass = 0; pass < PASSES; pass++) {
       boolean record = pass == PASSES - 1;
       for (int q = 0; q < queries.size(); q++) {
-        Job j = queries.get(q);
-        String kind = j.location() == null ? "remote jobs" : "located jobs";
-        time(record, millis, kind, "index", () -> index.topWorkers(j, query));
+        Q query = queries.get(q);
+        String kind = kindOf.apply(query);
+        time(record, millis, kind, "index", () -> index.apply(query));
         if (record || q < BRUTE_FORCE_WARM_UP) {
-          time(record, millis, kind, "brute force", () -> bruteForce.topWorkers(j, BenchmarkMarket.TOP_K));
+          time(record, millis, kind, "brute force", () -> bruteForce.apply(query));
         }
       }
     }
-    return String.format(Locale.ROOT, "workers for a job: %,d workers (%s), %d query jobs, top %d, build %.2f s",
-        workers, shape, queries.size(), BenchmarkMarket.TOP_K, buildSeconds);
   }
 
   private static void time(boolean record, Map<String, List<Double>> millis, String kind, String peer,

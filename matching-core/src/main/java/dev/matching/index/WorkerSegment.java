@@ -7,6 +7,7 @@ import dev.matching.model.internal.Timeline;
 import dev.matching.scoring.internal.Evaluator;
 import dev.matching.scoring.internal.SkillCatalog;
 import dev.matching.scoring.internal.WorkerProfile;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,13 +30,16 @@ final class WorkerSegment extends Segment<Worker, JobProbe> {
   private final WorkerRanges coarse;
   private final @Nullable WorkerRanges altFine;
   private final @Nullable WorkerRanges altCoarse;
+  /** Approximate heap bytes of the profiles, their level tables and the distinct timelines and masks. */
+  private final long profileBytes;
   final long windowFrom;
   final long windowTo;
 
   private WorkerSegment(WorkerProfile[] profiles, long[][] masks, String[] ids, int @Nullable [] altOrder,
-      int skillCount, long windowFrom, long windowTo) {
+      int skillCount, long windowFrom, long windowTo, long profileBytes) {
     super(ids, true, altOrder);
     this.profiles = profiles;
+    this.profileBytes = profileBytes;
     this.windowFrom = windowFrom;
     this.windowTo = windowTo;
     this.fine = new WorkerRanges(profiles, masks, null, skillCount, FINE);
@@ -93,7 +97,24 @@ final class WorkerSegment extends Segment<Worker, JobProbe> {
       altOrder = orderByKey(byPositionKeys, byPosition);
       sortRunsById(altOrder, byPosition);
     }
-    return new WorkerSegment(profiles, masks, ids, altOrder, catalog.size(), windowFrom, windowTo);
+    return new WorkerSegment(profiles, masks, ids, altOrder, catalog.size(), windowFrom, windowTo,
+        profileBytes(profiles, timelines.values(), masksOf.size()));
+  }
+
+  /**
+   * Heap bytes of {@code profiles} and their array (compressed references: 112 bytes of fields
+   * and a level table each), of the distinct {@code timelines} and of {@code distinctMasks}
+   * hour-slot masks.
+   */
+  private static long profileBytes(WorkerProfile[] profiles, Collection<Timeline> timelines, int distinctMasks) {
+    long b = profiles.length * 8L + distinctMasks * 40L; // the arrays of profiles and of masks
+    for (WorkerProfile w : profiles) {
+      b += 112 + ((16 + w.levelCount() + 7) & ~7L);
+    }
+    for (Timeline t : timelines) {
+      b += 24 + 16 + 8L * t.bounds().length;
+    }
+    return b;
   }
 
   /**
@@ -166,7 +187,7 @@ final class WorkerSegment extends Segment<Worker, JobProbe> {
 
   @Override
   long estimatedBytes() {
-    long b = super.estimatedBytes() + profiles.length * 120L + fine.estimatedBytes() + coarse.estimatedBytes();
+    long b = super.estimatedBytes() + profileBytes + fine.estimatedBytes() + coarse.estimatedBytes();
     if (altFine != null) {
       b += altFine.estimatedBytes() + altCoarse.estimatedBytes();
     }

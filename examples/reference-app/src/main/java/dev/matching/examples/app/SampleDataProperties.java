@@ -1,6 +1,7 @@
 package dev.matching.examples.app;
 
 import dev.matching.sample.MarketShape;
+import java.util.function.DoubleFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,25 +45,19 @@ public record SampleDataProperties(
     /** The market shape: the sample's with the fields that are set. */
     public MarketShape toMarketShape() {
       MarketShape.Builder b = MarketShape.custom();
-      if (metroShare != null) {
-        b.metroShare(metroShare);
-      }
-      if (metroSpreadKm != null) {
-        b.metroSpreadKm(metroSpreadKm);
-      }
-      if (medianTravelKm != null) {
-        b.medianTravelKm(medianTravelKm);
-      }
-      if (maxTravelKm != null) {
-        b.maxTravelKm(maxTravelKm);
-      }
-      if (remoteJobShare != null) {
-        b.remoteJobShare(remoteJobShare);
-      }
-      if (noHomeShare != null) {
-        b.noHomeShare(noHomeShare);
-      }
+      ifSet(metroShare, b::metroShare);
+      ifSet(metroSpreadKm, b::metroSpreadKm);
+      ifSet(medianTravelKm, b::medianTravelKm);
+      ifSet(maxTravelKm, b::maxTravelKm);
+      ifSet(remoteJobShare, b::remoteJobShare);
+      ifSet(noHomeShare, b::noHomeShare);
       return b.build();
+    }
+
+    private static void ifSet(@Nullable Double value, DoubleFunction<MarketShape.Builder> setter) {
+      if (value != null) {
+        setter.apply(value);
+      }
     }
   }
 }
